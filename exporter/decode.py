@@ -1,0 +1,123 @@
+"""Bytes to text: the first step of the pipeline.
+
+Archives hold UTF-8, UTF-8 with a BOM, UTF-16 with a BOM and Windows-1256
+(the Arabic code page of most pre-2010 newspaper archives). The decoded text
+is what every span in the document points into, so the only changes made
+here are the ones the contract allows: BOM removed and newlines normalised
+to ``\\n``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+# Control characters other than tab/newline/carriage return/form feed: a file
+# full of them is binary, not an article.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not an article we can read (empty, binary, undecodable)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF, CR and Unicode line separators become ``\\n``."""
+    return _NEWLINES.sub("\n", text)
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = len(_CONTROL.findall(text))
+    return controls > max(8, len(text) // 100)
+
+
+def decode_bytes(data: bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Decoded:
+    """Decode an article file's bytes, detecting the encoding.
+
+    Order: BOMs (UTF-8, UTF-16 LE/BE, UTF-32 is not news), then strict UTF-8,
+    then UTF-16 without BOM when every other byte is NUL, then cp1256 when the
+    result reads as Arabic. Raises :class:`DecodeError` with a short reason.
+    """
+    if max_bytes is not None and len(data) > max_bytes:
+        raise DecodeError(f"file is larger than the limit of {max_bytes} bytes ({len(data)} bytes)")
+    if not data.strip(b" \t\r\n\x00"):
+        raise DecodeError("empty file")
+
+    text: str | None = None
+    encoding = ""
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _strict(data[3:], "utf-8"), "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        text, encoding = _strict(data, "utf-16"), "utf-16"
+    elif (found := _utf16_without_bom(data)) is not None:
+        # before UTF-8: Arabic UTF-16 is also valid (control-character) UTF-8
+        text, encoding = found
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            if b"\x00" in data.rstrip(b"\x00"):
+                raise DecodeError("binary data, not text") from None
+            text, encoding = _cp1256(data), "cp1256"
+    if text is None:
+        raise DecodeError(f"undecodable bytes (not valid {encoding})")
+
+    # Archive dumps often end with a stray NUL; inside the text it means binary.
+    text = text.rstrip("\x00")
+    if _looks_binary(text):
+        raise DecodeError("binary data, not text")
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise DecodeError("empty file")
+    return Decoded(text=text, encoding=encoding)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+# High bytes of UTF-16 code units in Arabic news: ASCII (00), Arabic (06),
+# Arabic supplement/extended (07, 08), punctuation (20), presentation forms (FB, FE).
+_UTF16_HIGH = frozenset({0x00, 0x06, 0x07, 0x08, 0x20, 0xFB, 0xFE})
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM, recognised by the high byte of nearly every code unit."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    units = len(data) // 2
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        low = data[0::2] if encoding == "utf-16-le" else data[1::2]
+        if sum(1 for b in high if b in _UTF16_HIGH) >= 0.95 * units and low.count(0) < 0.05 * units:
+            text = _strict(data, encoding)
+            if text is not None:
+                return text, encoding
+    return None
+
+
+def _cp1256(data: bytes) -> str | None:
+    """cp1256 maps almost every byte, so accept it only when it reads as Arabic."""
+    text = data.decode("cp1256", errors="replace")
+    if "\ufffd" in text:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    arabic = len(_ARABIC_LETTER.findall(text))
+    if letters and arabic / letters >= 0.3:
+        return text
+    return None
