@@ -15,7 +15,6 @@ from typing import Any
 
 from ..atomic import commit, discard, temp_path_for
 
-
 # A span printed over four lines is hard to read; keep [start, end] on one.
 # JSON strings cannot hold a raw newline, so this never touches text values.
 _SPAN = re.compile(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]")
