@@ -15,7 +15,10 @@ string and map positions back through the offset map returned by
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 _DROP = set(
@@ -61,15 +64,8 @@ def _fold_char(ch: str) -> str:
     return ch.lower()
 
 
-def normalize_map(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` for matching and map each output index to ``text``.
-
-    Returns ``(norm, starts)`` with ``len(starts) == len(norm) + 1``:
-    ``starts[i]`` is the index in ``text`` of the character that produced
-    ``norm[i]``, and ``starts[len(norm)]`` is ``len(text)``. A match
-    ``norm[a:b]`` covers ``text[starts[a]:end_of(b)]`` — use
-    :func:`span_in_text` to convert.
-    """
+def _reference_normalize_map(text: str) -> tuple[str, list[int]]:
+    """Character-by-character definition of the normalisation (slow; the spec for the fast path)."""
     out: list[str] = []
     starts: list[int] = []
     prev_space = True  # strip leading whitespace
@@ -86,7 +82,6 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
         for c in folded:
             out.append(c)
             starts.append(i)
-    # strip one trailing space
     if out and out[-1] == " ":
         out.pop()
         starts.pop()
@@ -94,12 +89,141 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), starts
 
 
+def _build_tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
+    """translate() table for one-to-one folds and the pattern of characters that need more."""
+    table: dict[int, str | None] = {ord(c): v for c, v in _FOLD.items() if len(v) == 1}
+    table.update({c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)})
+    specials = set(_DROP)
+    # Compatibility characters that decompose (Arabic presentation forms, ligatures,
+    # full-width forms): few, but one character may become several.
+    for lo, hi in ((0x00A0, 0x0250), (0x2000, 0x2200), (0xFB00, 0xFFF0)):
+        for c in range(lo, hi):
+            ch = chr(c)
+            if ch not in _FOLD and not ch.isspace() and _fold_char(ch) != ch:
+                folded = _fold_char(ch)
+                if len(folded) == 1:
+                    table[c] = folded
+                else:
+                    specials.add(ch)
+    for c in range(0x0000, 0x3100):
+        ch = chr(c)
+        if ch.isspace():
+            table[c] = " "
+    cls = "".join(re.escape(ch) for ch in sorted(specials))
+    # Runs of whitespace and dropped characters collapse; specials are handled one by one.
+    return table, re.compile(rf"[{cls}]|\s{{2,}}")
+
+
+_TABLE, _SPECIAL = _build_tables()
+
+
+class OffsetMap(Sequence[int]):
+    """Positions in the original text of each normalised character, stored compactly.
+
+    Behaves like the list ``starts`` of :func:`_reference_normalize_map`
+    (``len(norm) + 1`` items, the last being ``len(text)``) but keeps only
+    the points where the one-to-one correspondence breaks, so building it
+    costs time in the number of dropped/expanded characters, not in the length
+    of the article.
+    """
+
+    __slots__ = ("_norm", "_text", "_size", "_text_len")
+
+    def __init__(self, norm_starts: list[int], text_starts: list[int], size: int, text_len: int):
+        self._norm = norm_starts  # norm index where a run starts
+        self._text = text_starts  # text index of that run's first character
+        self._size = size  # len(norm)
+        self._text_len = text_len
+
+    def __len__(self) -> int:
+        return self._size + 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += self._size + 1
+        if not 0 <= i <= self._size:
+            raise IndexError(i)
+        if i == self._size:
+            return self._text_len
+        k = bisect_right(self._norm, i) - 1
+        return self._text[k] + (i - self._norm[k])
+
+    def norm_index(self, pos: int) -> int:
+        """Index of the first normalised character produced at or after text position ``pos``."""
+        k = bisect_left(self._text, pos)
+        if k < len(self._text) and self._text[k] == pos:
+            return self._norm[k]  # first character of an expansion, or a run start
+        k -= 1
+        if k < 0:
+            return 0
+        run_end = self._norm[k + 1] if k + 1 < len(self._norm) else self._size
+        offset = pos - self._text[k]
+        if self._norm[k] + offset < run_end:
+            return self._norm[k] + offset
+        return run_end
+
+
+def normalize_map(text: str) -> tuple[str, OffsetMap]:
+    """Normalise ``text`` for matching and map each output index to ``text``.
+
+    Returns ``(norm, starts)`` with ``len(starts) == len(norm) + 1``:
+    ``starts[i]`` is the index in ``text`` of the character that produced
+    ``norm[i]``, and ``starts[len(norm)]`` is ``len(text)``. A match
+    ``norm[a:b]`` covers ``text[starts[a]:end_of(b)]`` — use
+    :func:`span_in_text` to convert.
+
+    Most characters fold one-to-one (``str.translate``); only dropped marks,
+    decomposing presentation forms and whitespace runs take the slow path.
+    """
+    pieces: list[str] = []
+    run_norm: list[int] = []
+    run_text: list[int] = []
+    size = 0
+    pos = 0
+    lead = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if lead:
+        pos = lead
+    for m in _SPECIAL.finditer(text, lead, end):
+        a, b = m.span()
+        if a > pos:
+            pieces.append(text[pos:a].translate(_TABLE))
+            run_norm.append(size)
+            run_text.append(pos)
+            size += a - pos
+        if b - a > 1 or text[a].isspace():  # whitespace run → one space
+            pieces.append(" ")
+            run_norm.append(size)
+            run_text.append(a)
+            size += 1
+        else:
+            for c in _fold_char(text[a]):
+                pieces.append(c)
+                run_norm.append(size)
+                run_text.append(a)
+                size += 1
+        pos = b
+    if pos < end:
+        pieces.append(text[pos:end].translate(_TABLE))
+        run_norm.append(size)
+        run_text.append(pos)
+        size += end - pos
+    norm = "".join(pieces)
+    if "  " in norm or norm[:1] == " " or norm[-1:] == " ":
+        # blanks next to a dropped mark: rare, use the definition
+        ref, starts = _reference_normalize_map(text)
+        return ref, OffsetMap(list(range(len(ref))), starts[:-1], len(ref), len(text))
+    return norm, OffsetMap(run_norm, run_text, size, len(text))
+
+
 def normalize(text: str) -> str:
     """Normalised form of ``text`` (see the module docstring)."""
     return normalize_map(text)[0]
 
 
-def span_in_text(starts: list[int], text: str, a: int, b: int) -> tuple[int, int]:
+def span_in_text(starts: Sequence[int], text: str, a: int, b: int) -> tuple[int, int]:
     """Original-text span for the normalised slice ``norm[a:b]``.
 
     The end is the position just after the original character that produced

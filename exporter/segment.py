@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .normalize import normalize_map, span_in_text
+from .normalize import OffsetMap, normalize_map, span_in_text
 
 # A sentence ends at . ! ? ؟ … (optionally followed by closing quotes or
 # brackets) before whitespace. Not after a one-letter abbreviation
@@ -65,14 +65,12 @@ class Article:
         return self._norm[0]
 
     @property
-    def norm_starts(self) -> list[int]:
+    def norm_starts(self) -> OffsetMap:
         return self._norm[1]
 
     def norm_index(self, pos: int) -> int:
         """Index in :attr:`norm` of the first normalised character at or after ``pos`` in text."""
-        import bisect
-
-        return bisect.bisect_left(self.norm_starts, pos, 0, len(self.norm))
+        return self._norm[1].norm_index(pos)
 
     def span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         """Text span for the normalised slice ``norm[norm_start:norm_end]``."""
