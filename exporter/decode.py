@@ -23,7 +23,30 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 class DecodeError(ValueError):
-    """The bytes are not an article we can read (empty, binary, undecodable)."""
+    """The bytes are not an article we can read (empty, binary, undecodable, too large)."""
+
+
+def too_large(size: int | None, max_bytes: int) -> DecodeError:
+    """The one message for an input over the size limit, wherever the size is found out.
+
+    ``size`` is None for a stream (pipe, device) whose full size is unknown.
+    """
+    detail = f" ({size} bytes)" if size is not None else ""
+    return DecodeError(f"file is larger than the limit of {max_bytes} bytes{detail}")
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str | int) -> int:
+    """``5000000``, ``500k``, ``5MB``, ``1.5M`` → bytes (binary multiples, as ``ls -h`` shows them)."""
+    if isinstance(value, int):
+        return value
+    m = _SIZE.fullmatch(value)
+    if not m:
+        raise ValueError(f"not a size: {value!r} (use e.g. 5000000, 500k, 5MB)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
 
 
 @dataclass(frozen=True)
@@ -52,7 +75,7 @@ def decode_bytes(data: bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Deco
     result reads as Arabic. Raises :class:`DecodeError` with a short reason.
     """
     if max_bytes is not None and len(data) > max_bytes:
-        raise DecodeError(f"file is larger than the limit of {max_bytes} bytes ({len(data)} bytes)")
+        raise too_large(len(data), max_bytes)
     if not data.strip(b" \t\r\n\x00"):
         raise DecodeError("empty file")
 
@@ -68,9 +91,12 @@ def decode_bytes(data: bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Deco
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as e:
             if b"\x00" in data.rstrip(b"\x00"):
                 raise DecodeError("binary data, not text") from None
+            if _damaged_utf8(data):
+                # Read as cp1256 it would become plausible-looking mojibake: refuse instead.
+                raise DecodeError(f"undecodable bytes (invalid UTF-8 at byte {e.start})") from None
             text, encoding = _cp1256(data), "cp1256"
     if text is None:
         raise DecodeError(f"undecodable bytes (not valid {encoding})")
@@ -109,6 +135,18 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             if text is not None:
                 return text, encoding
     return None
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken sequences (a truncated or corrupted file), not another encoding.
+
+    Arabic cp1256 bytes almost never form valid UTF-8 sequences, while a damaged
+    UTF-8 file is still overwhelmingly valid: compare the two counts.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good >= 10 * bad
 
 
 def _cp1256(data: bytes) -> str | None:

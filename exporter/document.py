@@ -12,30 +12,26 @@ from typing import Any
 
 from . import __version__
 from .decode import DEFAULT_MAX_BYTES, decode_bytes, normalise_newlines
-from .extractors import agreements, dateline, groups, headline, quotes
+from .extractors import agreements, dateline, dates, groups, headline, quotes
+from .identity import text_id
 from .segment import Article, segment
-
-SCHEMA_VERSION = "1.0"
-
-
-def text_id(text: str) -> str:
-    """The document id: SHA-256 of the UTF-8 text, so re-encoding a file keeps its id."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+from .versions import SCHEMA_VERSION
 
 
 def extract_all(article: Article) -> dict[str, Any]:
     """Run every extractor over a segmented article; returns the extracted fields."""
-    found_dateline = dateline.extract(article)
+    found_dates = dates.extract(article)
+    found_dateline = dateline.extract(article, found_dates)
     found_headline = headline.extract(article, found_dateline)
     body_start = found_headline["span"][1] if found_headline else 0
-    found_quotes = quotes.extract(article, body_start)
+    found_quotes, found_persons = quotes.extract_with_persons(article, body_start)
     return {
         "headline": found_headline,
         "dateline": found_dateline,
-        "dates": [],
+        "dates": found_dates,
         "quotes": found_quotes,
-        "persons": [],
-        "agreements": agreements.extract(article),
+        "persons": found_persons,
+        "agreements": agreements.extract(article, found_headline),
         "groups": groups.extract(article),
     }
 

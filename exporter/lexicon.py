@@ -21,11 +21,42 @@ T = TypeVar("T")
 # Proclitics that attach to a noun in running text: و ف (conjunctions),
 # ب ل ك (prepositions), and their combinations; ال is handled separately.
 CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-_WORD = r"[\w\u0600-\u06ff]"
+# A letter of a word: \w plus Arabic combining marks, but not Arabic punctuation
+# (، ؛ ؟ ٪ ۔ lie inside U+0600–U+06FF too, and a name followed by a comma must match).
+_WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
 
 
 def _compact(norm: str) -> str:
     return norm.replace(" ", "")
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex alternation for ``phrases``, factored as a prefix tree.
+
+    Matches the same strings as ``"|".join(sorted(phrases, key=len, reverse=True))``
+    and also prefers the longest phrase at a position (greedy optional
+    branches), but the regex engine tests one branch per character instead of
+    every phrase at every position: lexicons of thousands of forms (countries,
+    cues) cost a few microseconds per kilobyte instead of milliseconds. A space
+    in a phrase is optional ("إسلام آباد" also matches "إسلامآباد").
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [(" ?" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a phrase ends here: the longer ones are optional, tried first
+            return f"(?:{group})?"
+        return group
+
+    return build(root)
 
 
 @dataclass(frozen=True)
@@ -61,9 +92,12 @@ class PhraseMatcher(Generic[T]):
         if not self._values:
             self._regex = None
             return
-        alternatives = sorted(set(self._phrases), key=len, reverse=True)
-        # "إسلام آباد" also matches "إسلامآباد": a space in a phrase is optional.
-        body = "|".join(re.escape(a).replace(" ", " ?") for a in alternatives)
+        bodies = set(self._phrases)
+        if article:
+            # "للجزائر" is ل + "الجزائر" with the alef dropped: let the regex see the bare
+            # body after the article group; _lookup maps it back to the ال form.
+            bodies |= {p[2:] for p in self._phrases if p.startswith("ال") and len(p) > 3}
+        body = trie_pattern(bodies)
         pre = "(?P<pre>" + "|".join(CLITICS) + ")?" if clitics else "(?P<pre>)"
         art = "(?P<art>ال|(?<=ل)ل)?" if article else "(?P<art>)"
         self._regex = re.compile(rf"(?<!{_WORD}){pre}{art}(?P<body>{body})(?!{_WORD})")
@@ -79,19 +113,49 @@ class PhraseMatcher(Generic[T]):
                 return value
         return self._values.get(key)
 
+    def _hit(self, m: re.Match[str]) -> tuple[int, int, str, T] | None:
+        value = self._lookup(m.group("body"), m.group("art") or "")
+        if value is None:
+            return None
+        art = m.group("art") or ""
+        with_article = art and ("ال" + _compact(m.group("body"))) in self._values
+        body_start = m.start("art") if with_article else m.start("body")
+        prefix = (m.group("pre") or "") + ("" if with_article else art)
+        return body_start, m.end("body"), prefix, value
+
     def finditer_norm(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, T]]:
         """(norm_start, norm_end, prefix, value) for each hit in ``norm[start:end]``."""
         if self._regex is None:
             return
         for m in self._regex.finditer(norm, start, len(norm) if end is None else end):
-            value = self._lookup(m.group("body"), m.group("art") or "")
-            if value is None:
+            hit = self._hit(m)
+            if hit is not None:
+                yield hit
+
+    def match_norm(self, norm: str, pos: int, end: int | None = None) -> tuple[int, int, str, T] | None:
+        """The hit that starts exactly at ``pos`` (clitics included), as :meth:`finditer_norm` gives it.
+
+        For callers that already know where words start: one anchored match
+        instead of a scan, e.g. only at the words that can open a phrase.
+        """
+        if self._regex is None:
+            return None
+        m = self._regex.match(norm, pos, len(norm) if end is None else end)
+        return self._hit(m) if m is not None else None
+
+    def matches_at(self, norm: str, positions: Iterable[int]) -> list[tuple[int, int, str, T]]:
+        """Non-overlapping hits anchored at ``positions`` (ascending), as :meth:`finditer_norm` gives them
+        when every phrase of the text starts at one of those positions."""
+        hits: list[tuple[int, int, str, T]] = []
+        end = -1
+        for pos in positions:
+            if pos < end:
                 continue
-            art = m.group("art") or ""
-            with_article = art and ("ال" + _compact(m.group("body"))) in self._values
-            body_start = m.start("art") if with_article else m.start("body")
-            prefix = (m.group("pre") or "") + ("" if with_article else art)
-            yield body_start, m.end("body"), prefix, value
+            hit = self.match_norm(norm, pos)
+            if hit is not None:
+                hits.append(hit)
+                end = hit[1]
+        return hits
 
     def finditer(self, article: Article, start: int = 0, end: int | None = None) -> Iterator[Hit[T]]:
         """Hits inside ``article.text[start:end]`` with spans into the text."""

@@ -37,7 +37,22 @@ def update_documents() -> list[Path]:
     return written
 
 
-UPDATERS: list[Callable[[], list[Path]]] = [update_documents]
+def update_workbooks() -> list[Path]:
+    """``seeds/<stem>.xlsx.json``: what ``--format xlsx`` writes for the seed document, read back."""
+    import json
+
+    from exporter.formats.xlsx_inspect import workbook_content
+
+    written = []
+    for txt in sorted(SEEDS.glob("*.txt")):
+        doc = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+        target = txt.with_suffix(".xlsx.json")
+        target.write_text(dumps(workbook_content([doc])) + "\n", encoding="utf-8")
+        written.append(target)
+    return written
+
+
+UPDATERS: list[Callable[[], list[Path]]] = [update_documents, update_workbooks]
 
 
 def main() -> None:

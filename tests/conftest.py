@@ -58,3 +58,13 @@ def invoke(*args: str, input=None):
     from exporter.cli import cli
 
     return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+
+def shared_scorer():
+    """``../shared/eval/score.py`` as a module (the scorer the lead evaluates with), for gold-score tests."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

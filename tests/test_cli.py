@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import subprocess
 import sys
@@ -99,3 +100,51 @@ def test_console_script_and_python_m(module, tmp_path):
     r = subprocess.run(cmd + ["extract", str(SEED_ARTICLE)], capture_output=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout.decode("utf-8"))["source"]["file"] == SEED_ARTICLE.name
+
+
+GOOD = "القاهرة (رويترز) - قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل.\n"
+MIXED_BATCH = [
+    # (file name, bytes, the one-line error or None when it must be exported)
+    ("01-utf8.txt", GOOD.encode("utf-8"), None),
+    ("02-utf8-bom.txt", codecs.BOM_UTF8 + GOOD.encode("utf-8"), None),
+    ("03-utf16-le-bom.txt", codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le"), None),
+    ("04-utf16-be-bom.txt", codecs.BOM_UTF16_BE + GOOD.encode("utf-16-be"), None),
+    ("05-cp1256.txt", GOOD.replace("\n", "\r\n").encode("cp1256"), None),
+    ("06-empty.txt", b"", "empty file"),
+    ("07-blank.txt", b" \r\n\t\n", "empty file"),
+    ("08-png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary data, not text"),
+    ("09-nul-inside.txt", GOOD.encode()[:40] + b"\x00" + GOOD.encode()[40:], "binary data, not text"),
+    ("10-not-arabic-8bit.txt", b"\x81\x8d\x8e\x8f\x90\x9d\x9e" * 5, "undecodable bytes (not valid cp1256)"),
+    ("11-damaged-utf8.txt", GOOD.encode()[:31] + b"\xff" + GOOD.encode()[31:],
+     "undecodable bytes (invalid UTF-8 at byte 31)"),
+    ("12-cut-utf16.txt", codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le")[:-1], "undecodable bytes (not valid utf-16)"),
+    ("13-too-big.txt", GOOD.encode() * 20,
+     f"file is larger than the limit of 2000 bytes ({len(GOOD.encode()) * 20} bytes)"),
+    ("14-utf8-again.txt", GOOD.encode("utf-8"), None),
+]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_mixed_batch_every_bad_input_has_its_message_and_every_good_one_is_exported(tmp_path, jobs, monkeypatch):
+    from exporter import batch
+
+    monkeypatch.setattr(batch, "SMALL_BATCH", 1)  # use the worker pool even for this small batch
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data, _ in MIXED_BATCH:
+        (folder / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = run("export", "--jobs", jobs, "--max-bytes", "2000", "-o", str(out), str(folder))
+    assert result.exit_code == 1
+    expected = [f"exporter: {folder / name}: {error}" for name, _, error in MIXED_BATCH if error]
+    assert result.stderr.splitlines() == expected + ["6 articles, 0 with warnings, 8 failed"]
+    exported = sorted(p.name for p in out.iterdir())
+    assert exported == sorted(name.replace(".txt", ".json") for name, _, error in MIXED_BATCH if not error)
+    texts = {json.loads(p.read_text(encoding="utf-8"))["text"] for p in out.iterdir()}
+    assert texts == {GOOD}  # every encoding decodes to the same text (CRLF normalised)
+
+
+def test_a_batch_with_no_failure_exits_0(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = run("export", "-o", str(tmp_path / "a.jsonl"), str(tmp_path / "a.txt"))
+    assert (result.exit_code, result.stderr) == (0, "1 articles, 0 with warnings, 0 failed\n")

@@ -1,5 +1,13 @@
-"""Headline: the article's title line (GUIDELINES: short, no sentence flow,
-desk labels such as ``عام /`` removed; a dateline glued to the line is cut off)."""
+"""Headline: the article's title line (GUIDELINES: short, no sentence flow into
+the body; desk labels such as ``عام /`` and wire suffixes such as ``/ إضافة
+أولى`` removed; a dateline glued to the line is cut off).
+
+Sub-headlines, bylines and credit lines under the title are not part of it:
+the title is the first line. When that line opens with the dateline
+(``جاكرتا (رويترز) - اتفقت …``), the rest of the line is the title only if it
+reads as one: a single sentence of at most ``MAX_WORDS`` words. Otherwise the
+article starts straight with the body and has no headline.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +17,10 @@ from typing import Any
 from ..segment import Article
 
 MAX_WORDS = 30
-_DESK_LABEL = re.compile(r"^\s*(?:عام|سياسي|اقتصادي|رياضي|ثقافي|محليات|دولي)\s*/\s*")
+# SPA/news-agency desk labels before the title: "عام /", "سياسي /" …
+_DESK_LABEL = re.compile(r"^\s*(?:عام|سياسي|اقتصادي|رياضي|ثقافي|محليات|دولي|اجتماعي|عربي|خليجي)\s*/\s*")
+# SPA wire suffix of an add: "/ إضافة أولى واخيرة", "/ إضافة ثانية"
+_WIRE_SUFFIX = re.compile(r"\s*/\s*إضافة(?:\s+\S+){0,3}\s*$")
 _TRAILING = re.compile(r"[\s.。]+$")
 
 
@@ -24,11 +35,17 @@ def extract(article: Article, dateline: dict[str, Any] | None) -> dict[str, Any]
         else:
             # the first line is dateline + headline: the rest of the line is the title
             start = dateline["span"][1]
+            rest = [s for s in first.sentences if s.end > start]
+            if len(rest) > 1 or len(article.text[start:end].split()) > MAX_WORDS:
+                return None  # the line is the lede itself: no title line
     elif len(article.paragraphs) < 2 or len(first.text.split()) > MAX_WORDS:
         return None
     label = _DESK_LABEL.match(article.text, start, end)
     if label:
         start = label.end()
+    suffix = _WIRE_SUFFIX.search(article.text, start, end)
+    if suffix:
+        end = suffix.start()
     while start < end and article.text[start] in " -–—ـ:":
         start += 1
     m = _TRAILING.search(article.text, start, end)

@@ -1,98 +1,946 @@
-"""Quotes: direct (inside quotation marks) and indirect (cue + speaker + إن/أن …).
+"""Quotes: direct and reported speech, each attributed to its speaker.
 
-First version: cue lexicon from ``data/cues.json``; direct quotes in «», "",
-“” with a cue in the same sentence; indirect quotes from a cue followed by a
-speaker and إن/أن up to the end of the sentence.
+How a quote is found (GUIDELINES.md "Quotes"):
+
+- A reporting cue (``data/cues.json``: قال، أكد، أشار، مضيفا، تأكيده …) opens
+  it. After the cue come the speaker phrase and circumstances (في بيان،
+  لوكالة …), then what introduces the words: a complement إن/أن/بأن/إلى أن
+  (indirect: the clause after it, after an attached pronoun), quotation marks
+  (direct: the words inside), or a colon (direct, to the end of the
+  paragraph). A cue followed by a noun (أكد دعمه، مؤكدا حرص بلاده) or by a
+  preposition with its own object (أعلن عن استشهاد "…") introduces nothing.
+- A reported clause ends at the end of its sentence, before the next cue
+  that opens a clause (، مضيفا …، وقال …، فيما أشار …) or before an
+  attribution tail (، حسب …، على حد تعبيره، في إشارة إلى …).
+- Mixed: marks covering at least half of a reported clause make it direct
+  (the words inside); a short marked phrase stays inside an indirect quote.
+- Quotations split by the cue ("…" قال X "…"), continued in the next
+  paragraph under a new opening mark, or followed by an attribution tail
+  ("…"، على حد تعبيره) are quotes of the same speaker.
+- A report of a report (قال المنصر إن المرزوقي قال …) is one quote, under
+  the inner speaker.
+- Source credits (حسبما ذكرت رويترز، وفقا لوكالة …) are not quotes, but a
+  sentence that opens with one and goes on with the source's words (وبحسب
+  المصدر، فإن …) is.
+
+Who speaks: the phrase after the cue (or before it: مصدر أمني قال …), read
+by :mod:`.speakers`. A participle (مضيفا) or a verb with no subject (وأضاف)
+takes the subject of an earlier speech act in the same sentence, else a
+person or country named earlier in that sentence, else the last speaker
+whose gender and number agree with the cue. :mod:`.persons` links short and
+anaphoric names to the fullest name the article gives.
+
+Works on ``article.norm`` (the one normalisation), with spans mapped back to
+the text at the end.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon import PhraseMatcher
-from ..resources import load_json
 from ..segment import Article
+from .persons import Entity, Registry, plausible, scan
+from .quote_marks import Segment, pair_marks
+from .speakers import Phrase, Reader, Token, possessed, tokenize
+from .speech_lexicon import Cue, lexicon, pronoun_gender
 
-_PAIRS = {"«": "»", "\u201c": "\u201d", '"': '"'}
-_COMPLEMENT = re.compile(r"\b(?:ب?[إأا]ن)(?:ه|ها|هم|هما)?\s+")
-_TAIL = re.compile(r"،?\s*(?:حسبما|حسب ما|وفقا|وفق ما|على حد|مضيفا|مشيرا|مؤكدا|موضحا)")
-MIN_DIRECT_WORDS = 3
-MAX_SPEAKER_WORDS = 12
+_COMPLEMENT = (r"(?<![^\W_])(?:(?P<pw>الي|علي|عن|من|في) )?(?P<b>ب)?ان(?P<pro>ه|ها|هم|هما|ني|نا|كم|كما)?"
+               r"(?![^\W_])")
+_INTRO = re.compile(r"(?P<colon>:)|(?P<mark>[«»“”„‹\"'‘])|" + _COMPLEMENT)
+_COMPLEMENT_RE = re.compile(_COMPLEMENT)
+_ANY_WORD = re.compile(r"[^\W_]")
+_ANY_MARK = re.compile("[«»“”„‹\"'‘’]")
+_OPENING = re.compile("[«“\"„”]")
+_FA_INNA = re.compile(r"(?<![^\W_])فان(?:ه|ها|هم)?(?![^\W_])")
+_AN = re.compile(r"(?<![^\W_])ان(?![^\W_])\s*")
+_AN_ = re.compile(r"(?<![^\W_])عن(ه|ها|هم)?(?![^\W_])")
+_QAWL = re.compile(r"(?<![^\W_])قول(?:ه|ها|هم)(?![^\W_])")
+_FIRST_WORD = re.compile(r"\s*\S+")
+_WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
+_STRIP = " \t\n.،,:؛;-–—"
+_MARKS = "«»“”„‹›\"'‘’"
+_CONNECTOR = re.compile(r"[\s،,؛;]*(?:(?:و|ولكن|لكن|ثم|بل|او)\s*)?")
+_PREPOSITIONS = frozenset(("في", "من", "علي", "عن", "الي", "ب", "ل", "مع", "حول", "حتي", "ضد"))
+_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "ما", "مما"))
+_AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا",
+                          "وكانوا"))
+_OUTLETS = frozenset(("وكاله", "صحيفه", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه", "مجله", "جريده"))
+_COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "وان", "بان", "بانه", "قوله", "بالقول", "قائلا", "قائله"))
+_DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هولاء"))
+_MAX_CHUNK_WORDS = 35
+_MIN_DIRECT_WORDS = 2
+_MIN_ACT_WORDS = 3
 
 
-@lru_cache(maxsize=1)
-def cue_matcher() -> PhraseMatcher[str]:
-    entries = [(form, cue["lemma"]) for cue in load_json("cues.json")["cues"] for form in cue["forms"]]
-    return PhraseMatcher(entries, clitics=True)
+@dataclass
+class Hit:
+    start: int  # norm offsets of the cue word (without its و/ف/ب prefix)
+    end: int
+    prefix: str
+    cue: Cue
+
+    @property
+    def lead(self) -> int:
+        """Start including the attached prefix."""
+        return self.start - len(self.prefix)
 
 
-def _speaker(article: Article, start: int, end: int) -> dict[str, Any] | None:
-    chunk = article.text[start:end].strip(" ،,")
-    if not chunk:
+@dataclass
+class Intro:
+    kind: str  # complement | colon | mark
+    start: int  # where the introducing word or mark starts
+    after: int  # where the quoted words can start
+    segment: Segment | None = None
+
+
+@dataclass
+class Speaker:
+    entity: Entity
+    phrase: Phrase | None  # the mention at this quote; None when carried over
+    gender: str | None
+
+
+@dataclass
+class Quote:
+    kind: str
+    start: int
+    end: int
+    hit: Hit | None
+    speaker: Speaker
+    sentence: int
+
+
+class _Extraction:
+    def __init__(self, article: Article, body_start: int):
+        self.article = article
+        self.norm = norm = article.norm
+        self.lex = lexicon()
+        self.reader = Reader(self.lex, norm)
+        self.registry = Registry(article, self.reader)
+        self.body = article.norm_index(body_start) if body_start else 0
+        self.paragraphs = self._paragraphs()
+        self.paragraph_starts = [a for a, _ in self.paragraphs]
+        self.sentences = self._sentences()
+        self.sentence_starts = [s[0] for s in self.sentences]
+        self.segments: list[Segment] = []
+        marked = {bisect_right(self.paragraph_starts, m.start()) - 1 for m in _ANY_MARK.finditer(norm, self.body)}
+        for i in sorted(marked):
+            a, b = self.paragraphs[i]
+            if b > self.body:
+                self.segments += pair_marks(norm, max(a, self.body), b)
+        self.by_open = {s.open: s for s in self.segments}
+        self.segment_opens = [s.open for s in self.segments]
+        self.by_close = {s.close: s for s in self.segments if s.close is not None}
+        self.hits: list[Hit] = []
+        person_hits: list[tuple[int, str, str]] = []
+        for a, b, p, value in self.lex.cues.finditer_norm(norm, self.body):
+            if not isinstance(value, Cue):
+                person_hits.append((a, value, p))
+            elif value.form == "noun" or not any(c in p for c in "بلك"):  # a verb takes no preposition
+                self.hits.append(Hit(a, b, p, value))
+        self.person_hits = person_hits
+        self.hit_starts = [h.start for h in self.hits]
+        self.quotes: list[Quote] = []
+        self.texts: set[str] = set()
+        self.used_segments: set[int] = set()
+        self.history: list[tuple[int, Entity, str | None, int, bool]] = []  # pos, entity, gender, sentence, spoke
+        self.pending: list[Hit] = []  # speech acts whose subject is read only when a later cue needs it
+        self.leaked: set[int] = set()  # cues inside quotation marks that are the narrator's (، مبينا أن …)
+        self.consumed = self.body
+        self._intros: dict[tuple[int, int], Intro | None] = {}
+
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraph spans in ``norm``: lines, and runs of three spaces in copy that lost its line breaks."""
+        art = self.article
+        if ("  " not in art.text and "\xa0" not in art.text and "\t" not in art.text) \
+                or _WIDE_GAP.search(art.text) is None:
+            return [(a, b) for a, b in ((art.norm_index(p.start), art.norm_index(p.end)) for p in art.paragraphs)
+                    if b > a]
+        out = []
+        for p in art.paragraphs:
+            start = p.start
+            for m in _WIDE_GAP.finditer(art.text, p.start, p.end):
+                out.append((art.norm_index(start), art.norm_index(m.start())))
+                start = m.end()
+            out.append((art.norm_index(start), art.norm_index(p.end)))
+        return [(a, b) for a, b in out if b > a]
+
+    def _sentences(self) -> list[tuple[int, int, int]]:
+        """Sentence spans in ``norm`` with their paragraph index.
+
+        Two splits of the segmenter are undone: after a lone letter (سيف الله هـ. احتجز) and at a Latin ?
+        followed by more words (a comma lost in a Windows-1256 conversion: للظرفية? مساء).
+        """
+        art = self.article
+        norm = art.norm
+        out: list[tuple[int, int, int]] = []
+        for s in art.sentences:
+            a, b = art.norm_index(s.start), art.norm_index(s.end)
+            para = max(0, bisect_right(self.paragraph_starts, a) - 1)
+            if out and out[-1][2] == para and self._glued(norm, out[-1][1]):
+                out[-1] = (out[-1][0], b, para)
+                continue
+            # a wide gap inside a sentence ends it (it is a paragraph break)
+            while para + 1 < len(self.paragraphs) and self.paragraphs[para + 1][0] < b:
+                out.append((a, self.paragraphs[para][1], para))
+                para += 1
+                a = self.paragraphs[para][0]
+            out.append((a, b, para))
+        return out
+
+    @staticmethod
+    def _glued(norm: str, end: int) -> bool:
+        text = norm[max(0, end - 3):end]
+        if text.endswith("?"):
+            return True
+        return len(text) == 3 and text[2] == "." and text[1].isalpha() and not text[0].isalnum()
+
+    # ------------------------------------------------------------ helpers
+
+    def _window_end(self, pos: int, limit: int, size: int = 100) -> int:
+        """``limit``, or the end of the word ``size`` characters after ``pos`` if that comes first."""
+        if limit - pos <= size:
+            return limit
+        end = self.norm.find(" ", pos + size, limit)
+        return limit if end == -1 else end
+
+    def tokens(self, a: int, b: int) -> list[Token]:
+        """Tokens of ``norm[a:b]``."""
+        return tokenize(self.norm, a, b)
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+
+    def prev_word(self, pos: int) -> str:
+        """The word or punctuation mark just before ``pos``."""
+        norm = self.norm
+        i = pos - 1
+        while i >= 0 and norm[i] == " ":
+            i -= 1
+        if i < 0:
+            return ""
+        if not norm[i].isalnum():
+            return norm[i]
+        j = i
+        while j > 0 and norm[j - 1].isalnum():
+            j -= 1
+        return norm[j:i + 1]
+
+    def opener_before(self, h: Hit) -> str | None:
+        """The comma or clause-opening word just before cue ``h`` ('' at a sentence start), if any."""
+        prev = self.prev_word(h.lead)
+        if prev in ("", "،", ",", "؛", ";", ".", ":", "-", "?", "؟", "!"):
+            return prev
+        bare = prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
+        if prev in self.lex.clause_openers or bare in self.lex.clause_openers:
+            return prev
         return None
-    words = chunk.split()
-    if len(words) > MAX_SPEAKER_WORDS:
+
+    def clause_initial(self, h: Hit) -> bool:
+        """Does the cue start a clause (وقال، ، مضيفا، فيما أشار، التي تقول)?"""
+        if "و" in h.prefix or "ف" in h.prefix:
+            return True
+        if self.opener_before(h) is not None:
+            return True
+        return self.sentence_starts[self.sentence_of(h.start)] == h.lead
+
+    def boundary_at(self, h: Hit) -> int:
+        """Where a clause that this cue ends stops (before its comma or opener word)."""
+        prev_end = h.lead
+        while prev_end > 0 and self.norm[prev_end - 1] == " ":
+            prev_end -= 1
+        prev = self.opener_before(h)
+        if prev in ("،", ",", "؛", ";", "-"):
+            return prev_end - 1
+        if prev:
+            start = prev_end - len(prev)
+            before = self.prev_word(start)
+            return start - 1 if before in ("،", ",") else start
+        return h.lead
+
+    def credited(self, h: Hit) -> bool:
+        """A cue inside a source credit (حسبما ذكرت، بحسب ما أفاد، كما ذكرت)."""
+        prev = self.prev_word(h.lead)
+        if prev in ("حسبما", "بحسبما", "مثلما", "كلما", "طالما", "لما"):
+            return True
+        if prev == "ما":
+            before = self.prev_word(h.lead - 3)
+            return before in ("حسب", "بحسب", "وفق", "علي", "حسب") or before.endswith(("حسب", "وفق"))
+        return False
+
+    def words(self, a: int, b: int) -> int:
+        """Number of words in ``norm[a:b]`` (``norm`` has single spaces; counting them allocates nothing)."""
+        norm = self.norm
+        while a < b and norm[a] == " ":
+            a += 1
+        while b > a and norm[b - 1] == " ":
+            b -= 1
+        return norm.count(" ", a, b) + 1 if b > a else 0
+
+    def inside_segment(self, pos: int) -> Segment | None:
+        i = bisect_right(self.segment_opens, pos) - 1
+        if i >= 0:
+            s = self.segments[i]
+            if s.start <= pos < s.end:
+                return s
         return None
-    s = article.text.find(chunk, start, end)
-    return {"name": chunk, "title": None, "span": [s, s + len(chunk)]}
+
+    # -------------------------------------------------------------- intro
+
+    def find_intro(self, h: Hit, limit: int) -> Intro | None:
+        """What introduces the words after cue ``h`` (complement, colon or marks), within ``limit``."""
+        key = (h.start, limit)
+        if key not in self._intros:
+            self._intros[key] = self._find_intro(h, limit)
+        return self._intros[key]
+
+    def _find_intro(self, h: Hit, limit: int) -> Intro | None:
+        norm = self.norm
+        lex = self.lex
+        cue = h.cue
+        pos = h.end
+        k = bisect_right(self.hit_starts, h.start)
+        marks_ok = not (cue.ambiguous and cue.form == "verb" and not self.clause_initial(h))
+        while pos < limit:
+            m = _INTRO.search(norm, pos, limit)
+            if m is None:
+                return None
+            at = m.start()
+            # another cue that opens a clause before the intro: the intro is its own
+            while k < len(self.hits) and self.hits[k].start < at:
+                other = self.hits[k]
+                k += 1
+                if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix:
+                    continue  # وأضاف الخضر قائلا: …، بالقول، متسائلا — part of this cue's introduction
+                if other.cue.form == "participle" or (
+                        self.clause_initial(other) and not (other.cue.form == "noun" and not other.prefix)):
+                    return None  # مبديا شكوكه في أن …: another predicate begins
+            if self.words(h.end, at) > _MAX_CHUNK_WORDS:
+                return None
+            if m.group("colon"):
+                if self.words(h.end, at) > 20 or not marks_ok:
+                    return None  # ربط … بين المشروع والظروف، حيث قال: — the colon is another cue's
+                return Intro("colon", at, at + 1)
+            if m.group("mark"):
+                seg = self.by_open.get(at)
+                if seg is None:
+                    pos = at + 1
+                    continue
+                if not marks_ok or not self._quotation_follows(h, seg, limit):
+                    pos = seg.after
+                    continue
+                return Intro("mark", at, seg.start, seg)
+            pw = m.group("pw") or ""
+            prep = "ب" if m.group("b") else pw
+            before = self.prev_word(m.start("pw") if pw else at)
+            if before in lex.skip_before_complement or prep not in cue.preps:
+                pos = m.end()
+                continue
+            if before in lex.block_before_complement:
+                return None
+            return Intro("complement", m.start("pw") if pw else at, m.end())
+        return None
+
+    def _quotation_follows(self, h: Hit, seg: Segment, limit: int) -> bool:
+        """Is the marked segment at ``seg`` what the cue introduces (not a name or term inside its phrase)?"""
+        norm = self.norm
+        before = self.prev_word(seg.open)
+        w = self.reader.word(before) if before[:1].isalnum() else None
+        term = w is not None and (w.stem in _OUTLETS or (w.stop and not w.cue and before not in _COMPLEMENTISERS))
+        if term or before in _PREPOSITIONS or (seg.open and norm[seg.open - 1].isalpha()):
+            return False  # بـ"…"، في "…"، من بينها «…»، لصحيفة "…": a term or a name, not a quotation
+        chunk = self.tokens(h.end, seg.open)
+        preps = h.cue.preps - {"", "ب"}
+        if any(t[0] in preps for t in chunk):
+            return False  # أعلن … عن استشهاد … "…": the cue's own object
+        if seg.close is not None:
+            if seg.words <= 3 and self._more_chunk(seg.after, limit):
+                return False  # a name in marks inside the speaker phrase (عن "فالون" الذي …)
+            m = _COMPLEMENT_RE.search(norm, seg.after, limit)
+            if m is not None and self.words(seg.after, m.start()) <= 10 and not any(
+                    seg.after <= x.start < m.start() for x in self.hits):
+                return False  # the phrase goes on to a complement: قال المتحدث باسم قوات "…"، إن …
+        return True
+
+    def _more_chunk(self, pos: int, limit: int) -> bool:
+        """After a short marked name: does the speaker phrase go on (no quotation follows at once)?"""
+        rest = self.norm[pos:limit].lstrip(" ،,")
+        return bool(rest) and rest[0] not in _MARKS and not rest.startswith(".")
+
+    # ----------------------------------------------------------- speakers
+
+    def phrase_after(self, a: int, b: int, *, toks: list[Token] | None = None) -> Phrase | None:
+        if toks is None:
+            toks = self.tokens(a, b)
+        if not toks or self.reader.word(toks[0][0]).cue or possessed(toks[0][0]):
+            return None
+        return self.reader.parse(toks, 0)
+
+    def chunk_ok(self, h: Hit, phrase: Phrase | None, chunk_end: int, toks: list[Token] | None = None) -> bool:
+        """Is the text between cue and introduction only a speaker and circumstances (no object noun)?"""
+        start = phrase.end if phrase is not None else h.end
+        if toks is None:
+            toks = self.tokens(start, chunk_end)
+        else:
+            toks = toks[bisect_left([t[1] for t in toks], start):]
+        if not toks:
+            return True
+        reader = self.reader
+        i = 0
+        while i < len(toks) and toks[i][0] in ("،", ","):
+            i += 1
+        if i >= len(toks):
+            return True
+        t = toks[i][0]
+        w = reader.word(t)
+        return (reader.opens_circumstance(toks, i) or t in _MARKS or w.courtesy or t == "(" or w.cue
+                or (w.country and w.definite))  # نادي الأسير | الفلسطيني: an adjective of the speaker
+
+    def phrase_before(self, pos: int) -> Phrase | None:
+        """The subject before a cue (مصدر أمني سوري قال، أن ترامب قال، وكانت الوزارة أكدت)."""
+        sent = self.sentences[self.sentence_of(pos)]
+        a = sent[0] if pos - sent[0] <= 120 else self.norm.find(" ", pos - 120, pos) + 1
+        toks = self.tokens(a, pos)
+        i = len(toks)
+        while i > 0:
+            t = toks[i - 1][0]
+            if t in ("،", ",", "؛", ":", ".") or t in ("ان", "انه", "وان", "غير", "لكن", "ولكن", "فيما", "بينما"):
+                break
+            if t in self.lex.cue_words:
+                break
+            i -= 1
+        if i >= len(toks) or len(toks) - i > 12:
+            return None
+        j = i
+        while j < len(toks) - 1 and toks[j][0] in _AUXILIARIES:
+            j += 1  # وكانت الوزارة أكدت، وقد الوزير قال
+        before = toks[j - 1][0] if j > 0 else ""
+        first = toks[j][0]
+        if any(t in _PREPOSITIONS or (t[:1] in "وف" and t[1:] in _PREPOSITIONS) for t in (before, first)):
+            return None  # ومن جانب آخر أوضح، ومن ناحية أخرى قالت: an adverbial, not a subject
+        phrase = self.reader.parse(toks, j)
+        if phrase is None or phrase.end < toks[-1][2] or phrase.kind == "other":
+            return None
+        if phrase.kind == "person" and phrase.title is None and not plausible(self.reader, phrase, self.registry):
+            return None  # unknown words before a verb are not taken for a name
+        return phrase
+
+    def resolve(self, phrase: Phrase, pos: int, gender: str | None) -> Speaker | None:
+        if phrase.pronoun is not None:
+            return self.implicit(pos, phrase.pronoun, participle=False)
+        entity = self.registry.speaker(phrase, pos, gender)
+        return Speaker(entity, phrase, gender)
+
+    def implicit(self, pos: int, gender: str | None, *, participle: bool) -> Speaker | None:
+        """The speaker of a cue with no subject of its own (مضيفا، وأضاف، تأكيده)."""
+        sent = self.sentence_of(pos)
+        s_start = self.sentences[sent][0]
+        self.read_actors(s_start, pos)
+        same = [h for h in self.history if h[0] < pos and h[3] == sent]
+        pick = self._agreeing(same, gender)
+        if pick is not None:
+            return Speaker(pick[1], None, gender)
+        named = self.named_in(s_start, pos, gender)
+        if named is not None:
+            return Speaker(named, None, gender)
+        if same and not participle:
+            return Speaker(same[-1][1], None, gender)
+        self.read_actors(self.body, pos)
+        earlier = [h for h in self.history if h[0] < pos]
+        spoke = [h for h in earlier if h[4]]
+        pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
+        return Speaker(pick[1], None, gender) if pick else None
+
+    def named_in(self, start: int, pos: int, gender: str | None) -> Entity | None:
+        """The first person (by any name used for them) or country named in ``norm[start:pos]``."""
+        best: tuple[int, Entity] | None = None
+        text = self.norm[start:pos]
+        for e in self.registry.entities:
+            if e.kind != "person" or (gender in ("m", "f") and e.gender not in (None, gender)):
+                continue
+            for form in {e.key[-1], *e.forms}:
+                i = text.find(form)
+                while i != -1:
+                    j = i + len(form)
+                    if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                        if best is None or i < best[0]:
+                            best = (i, e)
+                        break
+                    i = text.find(form, i + 1)
+        if best is not None:
+            return best[1]
+        for t, a, b in self.tokens(start, self._window_end(start, pos, 30))[:3]:  # قللت إيران …، وادعت أن
+            if self.reader.word(t).state and not self.reader.word(t).prep:
+                phrase = Phrase(a, b, "place", name=(a, b), words=(t,), feminine=True)
+                return self.registry.speaker(phrase, a, "f")
+        return None
+
+    @staticmethod
+    def _agreeing(items, gender):
+        for item in reversed(items):
+            g = item[1].gender or item[2]
+            if gender is None or g is None or g == gender or "p" in (g, gender) and item[1].kind != "person":
+                return item
+        return None
+
+    def note(self, pos: int, speaker: Speaker, spoke: bool) -> None:
+        self.history.append((pos, speaker.entity, speaker.gender, self.sentence_of(pos), spoke))
+
+    # -------------------------------------------------------------- clauses
+
+    def boundary(self, h: Hit) -> bool:
+        """Does cue ``h`` end a reported clause that runs into it?"""
+        cue = h.cue
+        if cue.role == "speech" and cue.form == "participle":
+            if self.clause_initial(h):
+                return True
+            return self.find_intro(h, self.sentences[self.sentence_of(h.start)][1]) is not None
+        if not self.clause_initial(h):
+            return False
+        opener = self.opener_before(h)
+        relative = opener in _RELATIVES and self.prev_word(h.lead - len(opener) - 1) not in ("،", ",")
+        if cue.form == "noun" or relative or (cue.ambiguous and cue.form == "verb"):
+            # الذي كشفت عنه الأنباء، وإعلانه الرسمي: a boundary only when it reports a clause of its own
+            intro = self.find_intro(h, self.sentences[self.sentence_of(h.start)][1])
+            return intro is not None and intro.kind == "complement"
+        return True
+
+    def clause_end(self, start: int, end: int, *, in_marks: bool = False) -> int:
+        """Where a reported clause starting at ``start`` stops, at most at ``end``."""
+        k = bisect_right(self.hit_starts, start)
+        while k < len(self.hits) and self.hits[k].start < end:
+            h = self.hits[k]
+            k += 1
+            seg = None if in_marks else self.inside_segment(h.start)
+            if seg is not None and seg.close is not None and seg.open >= start:
+                continue  # a cue inside quoted words
+            if self.boundary(h):
+                end = min(end, self.boundary_at(h))
+                break
+        m = self.lex.tails.search(self.norm, start, end)
+        while m is not None:
+            seg = None if in_marks else self.inside_segment(m.start())
+            if seg is None or seg.close is None or seg.open < start:
+                end = m.start()
+                break
+            m = self.lex.tails.search(self.norm, seg.after, end)
+        return end
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        norm = self.norm
+        while a < b and norm[a] in _STRIP:
+            a += 1
+        while b > a and norm[b - 1] in _STRIP:
+            b -= 1
+        if b > a and norm[b - 1] in _MARKS and len(_ANY_MARK.findall(norm, a, b)) % 2:
+            b -= 1
+            while b > a and norm[b - 1] in _STRIP:
+                b -= 1
+        if b > a and norm[a] in _MARKS and len(_ANY_MARK.findall(norm, a, b)) % 2:
+            a += 1
+            while a < b and norm[a] in _STRIP:
+                a += 1
+        return a, b
+
+    # --------------------------------------------------------------- output
+
+    def emit(self, kind: str, a: int, b: int, hit: Hit | None, speaker: Speaker, sentence: int) -> Quote | None:
+        a, b = self.trim(a, b)
+        text = self.norm[a:b]
+        if b <= a or not _ANY_WORD.search(text) or text in self.texts:
+            return None  # (the same words twice: a teaser line repeated in the body)
+        if any(q.start < b and a < q.end for q in self.quotes):
+            return None
+        self.texts.add(text)
+        quote = Quote(kind, a, b, hit, speaker, sentence)
+        speaker.entity.quoted = True
+        self.quotes.append(quote)
+        self.consumed = max(self.consumed, b)
+        self.note(a, speaker, True)
+        return quote
+
+    def emit_segments(self, segs: list[Segment], hit: Hit | None, speaker: Speaker, sentence: int,
+                      limit: int | None = None, min_words: int = 1) -> bool:
+        done = False
+        for seg in segs:
+            if seg.words < min_words:
+                continue  # a term in marks inside the quoted words
+            end = seg.end
+            if seg.close is None:
+                end = self.clause_end(seg.start, end, in_marks=True)
+            else:
+                end = self.narrator_inside(seg, end)
+            if limit is not None:
+                end = min(end, limit)
+            if seg.words >= 1 and self.emit("direct", seg.start, end, hit, speaker, sentence):
+                done = True
+            self.used_segments.add(seg.open)
+        return done
+
+    def narrator_inside(self, seg: Segment, end: int) -> int:
+        """A closing mark misplaced after the narrator's "، مبينا أن …": the quotation ends before it."""
+        k = bisect_right(self.hit_starts, seg.start)
+        while k < len(self.hits) and self.hits[k].start < end:
+            h = self.hits[k]
+            k += 1
+            if h.cue.form == "participle" and h.cue.role == "speech" and self.opener_before(h) in ("،", ",") \
+                    and self.find_intro(h, end) is not None:
+                self.leaked.add(h.start)
+                return self.boundary_at(h)
+        return end
+
+    def chain(self, seg: Segment, limit: int) -> list[Segment]:
+        """A quotation and the ones joined to it (، و"…"؛ ولكن "…")."""
+        out = [seg]
+        while out[-1].close is not None:
+            m = _CONNECTOR.match(self.norm, out[-1].after)
+            nxt = self.by_open.get(m.end()) if m else None
+            if nxt is None or nxt.open >= limit or nxt.words < _MIN_DIRECT_WORDS:
+                break
+            out.append(nxt)
+        return out
+
+    # ---------------------------------------------------------------- cues
+
+    def run(self) -> None:
+        scan(self.reader, self.registry, self.person_hits)
+        for h in self.hits:
+            if h.start < self.consumed or self.credited(h):
+                continue
+            seg = self.inside_segment(h.start)
+            if seg is not None and seg.close is not None and h.start not in self.leaked:
+                continue
+            if h.cue.role == "act":
+                self.act(h)
+            else:
+                self.speech(h)
+        self.sentence_credits()
+        self.tails()
+        self.continuations()
+        self.quotes.sort(key=lambda q: q.start)
+
+    def subject(self, h: Hit, chunk_end: int) -> tuple[Speaker | None, Phrase | None, bool]:
+        """The speaker of cue ``h`` (speaker phrase in ``norm[h.end:chunk_end]``) and whether the chunk is fit."""
+        cue = h.cue
+        gender = cue.gender
+        if cue.form == "participle":
+            return self.implicit(h.start, gender, participle=True), None, self.chunk_ok(h, None, chunk_end)
+        if cue.role == "relay":
+            speaker, phrase = self.relayed(h, chunk_end)
+            return speaker, phrase, True
+        if cue.form == "noun" and cue.pronoun is not None:
+            return self.implicit(h.start, cue.pronoun, participle=False), None, self.chunk_ok(h, None, chunk_end)
+        if cue.form == "verb" and not self.clause_initial(h):
+            # الوزارة أعلنت …، مصدر أمني قال …: the subject comes first, what follows the verb is not it
+            before = self.phrase_before(h.lead)
+            if before is not None:
+                return self.resolve(before, before.start, gender), before, self.chunk_ok(h, None, chunk_end)
+        # a verb before its subject is singular: after a dual or plural form (قالوا، انتقدا) comes an object
+        toks = self.tokens(h.end, chunk_end)
+        phrase = self.phrase_after(h.end, chunk_end, toks=toks) if gender != "p" else None
+        if phrase is not None and cue.has_object:
+            phrase = self.phrase_after(h.end, _FIRST_WORD.match(self.norm, h.end).end())
+            fit = True
+        else:
+            fit = self.chunk_ok(h, phrase, chunk_end, toks)
+        if phrase is not None and cue.form == "noun" and toks and toks[0][0] in _DEMONSTRATIVES:
+            return None, None, False  # إعلان هذه الهدنة: the noun's object, not its speaker
+        if phrase is not None:
+            return self.resolve(phrase, phrase.start, gender), phrase, fit
+        return self.implicit(h.start, gender, participle=False), None, fit
+
+    def relayed(self, h: Hit, chunk_end: int) -> tuple[Speaker | None, Phrase | None]:
+        """نقل … عن X (قوله) أن …: the speaker is X."""
+        m = _AN_.search(self.norm, h.end, chunk_end)
+        if m is None:
+            return None, None
+        if m.group(1):
+            return self.implicit(h.start, pronoun_gender(m.group(0)), participle=False), None
+        end = chunk_end
+        q = _QAWL.search(self.norm, m.end(), chunk_end)
+        if q:
+            end = q.start()
+        phrase = self.phrase_after(m.end(), end)
+        if phrase is None:
+            return None, None
+        return self.resolve(phrase, phrase.start, None), phrase
+
+    def speech(self, h: Hit) -> None:
+        sent = self.sentence_of(h.start)
+        s_start, s_end, para = self.sentences[sent]
+        p_end = self.paragraphs[para][1]
+        intro = self.find_intro(h, s_end)
+        if intro is None:
+            self.after_quotation(h, sent)
+            return
+        if h.cue.role == "relay" and _AN_.search(self.norm, h.end, intro.start) is None:
+            return
+        if intro.kind == "complement" and self.report_of_report(h, intro, s_end):
+            return
+        speaker, phrase, fit = self.subject(h, intro.start)
+        if speaker is None or not fit:
+            self.actor(h)
+            return
+        if phrase is None or phrase.name is None:
+            self.note(h.start, speaker, False)
+        if intro.kind == "mark":
+            segs = self.chain(intro.segment, p_end)
+            if intro.segment.words >= _MIN_DIRECT_WORDS or intro.segment.close is None:
+                self.emit_segments(segs, h, speaker, sent)
+            self.after_quotation(h, sent, speaker)  # «…»، قال X، «…»
+            return
+        if intro.kind == "colon":
+            self.colon_speech(h, intro, speaker, sent, p_end)
+            return
+        start = intro.after
+        end = self.clause_end(start, s_end)
+        self.reported(h, start, end, speaker, sent)
+        self.after_quotation(h, sent, speaker)
+
+    def reported(self, h: Hit | None, start: int, end: int, speaker: Speaker, sent: int) -> None:
+        """An indirect clause, or direct when quotation marks cover most of it (mixed rule)."""
+        segs = [s for s in self.segments if start <= s.open < end]
+        if segs:
+            last = segs[-1]
+            p_end = self.paragraphs[self.sentences[sent][2]][1]
+            if last.close is not None and end < last.after <= p_end:
+                end = self.clause_end(last.after, p_end)  # the quotation goes on past a full stop
+            first = segs[0]
+            lead = self.words(start, first.open)
+            inner = sum(min(s.words, self.words(s.start, min(s.end, end))) for s in segs)
+            total = self.words(start, end)
+            longest = max(s.words for s in segs)
+            if total and ((inner / total >= 0.5 and longest >= 3) or lead == 0 or (lead <= 3 and first.close is None)):
+                self.emit_segments(segs, h, speaker, sent, limit=end, min_words=_MIN_DIRECT_WORDS)
+                return
+        self.emit("indirect", start, end, h, speaker, sent)
+
+    def colon_speech(self, h: Hit, intro: Intro, speaker: Speaker, sent: int, p_end: int) -> None:
+        """وقال: … — direct to the end of the paragraph, or to the next attributed sentence."""
+        start = intro.after
+        rest = self.norm[start:p_end].lstrip(" ")
+        at = p_end - len(rest)
+        if rest[:1] and rest[0] in _MARKS and at in self.by_open:
+            seg = self.by_open[at]
+            self.emit_segments(self.chain(seg, p_end), h, speaker, sent)
+            return
+        end = p_end
+        k = bisect_right(self.hit_starts, start)
+        while k < len(self.hits) and self.hits[k].start < p_end:
+            other = self.hits[k]
+            k += 1
+            if other.cue.role in ("speech", "act") and ("و" in other.prefix or "ف" in other.prefix) \
+                    and self.sentence_starts[self.sentence_of(other.start)] == other.lead \
+                    and self.find_intro(other, p_end) is not None:
+                end = other.lead
+                break
+        m = _AN.match(self.norm, at)
+        if m:
+            at = m.end()
+        segs = [s for s in self.segments if at <= s.open < end]
+        inner = sum(s.words for s in segs)
+        total = self.words(at, end)
+        if segs and total and inner / total >= 0.5:
+            self.emit_segments(segs, h, speaker, sent, limit=end, min_words=_MIN_DIRECT_WORDS)
+            return
+        for s in segs:
+            self.used_segments.add(s.open)
+        self.emit("direct", at, end, h, speaker, sent)
+
+    def after_quotation(self, h: Hit, sent: int, speaker: Speaker | None = None) -> None:
+        """"…" قال X: a quotation just before the cue is X's."""
+        i = h.lead
+        while i > 0 and self.norm[i - 1] in " ،,":
+            i -= 1
+        seg = self.by_close.get(i - 1) if h.cue.form == "verb" else None
+        if seg is None or seg.open in self.used_segments or seg.words < _MIN_DIRECT_WORDS or seg.open < self.body:
+            if speaker is None:
+                self.actor(h)
+            return
+        if speaker is None:
+            speaker, _, _ = self.subject(h, self.sentences[sent][1])
+        if speaker is not None:
+            self.emit_segments([seg], h, speaker, self.sentence_of(seg.open))
+
+    def actor(self, h: Hit) -> None:
+        """Remember a speech act with no quote (دانت فرنسا …، أكد الوزير دعمه): its subject may speak next."""
+        if h.cue.form == "verb" and not h.cue.has_object and not h.cue.ambiguous:
+            self.pending.append(h)  # (بين، قدر … are too often other words: لا قدر الله، بين مجموعة …)
+
+    def read_actors(self, start: int, end: int) -> None:
+        """Read the subjects of the pending speech acts between ``start`` and ``end``."""
+        todo = [h for h in self.pending if start <= h.start < end]
+        if not todo:
+            return
+        self.pending = [h for h in self.pending if h not in todo]
+        for h in todo:
+            s_end = self.sentences[self.sentence_of(h.start)][1]
+            if h.cue.gender == "p":
+                continue  # انتقدا رومني: the phrase after a plural verb is its object
+            phrase = self.phrase_after(h.end, self._window_end(h.end, s_end))
+            if phrase is not None:
+                speaker = self.resolve(phrase, phrase.start, h.cue.gender)
+                if speaker is not None:
+                    self.history.append((h.start, speaker.entity, h.cue.gender, self.sentence_of(h.start), False))
+        self.history.sort(key=lambda item: item[0])
+
+    def act(self, h: Hit) -> None:
+        """A speech act (دعا، رحب، واصفا …): an actor, and a participle's quotation of three words or more."""
+        self.actor(h)
+        if h.cue.form != "participle":
+            return
+        sent = self.sentence_of(h.start)
+        s_end = self.sentences[sent][1]
+        m = _OPENING.search(self.norm, h.end, min(s_end, h.end + 80))
+        if m is None or m.start() not in self.by_open:
+            return
+        seg = self.by_open[m.start()]
+        gap = self.words(h.end, seg.open)
+        if seg.words < _MIN_ACT_WORDS or gap == 0 or gap > 8 or seg.open in self.used_segments:
+            return
+        speaker = self.implicit(h.start, h.cue.gender, participle=True)
+        if speaker is not None:
+            self.emit_segments([seg], h, speaker, sent)
+
+    def report_of_report(self, h: Hit, intro: Intro, s_end: int) -> bool:
+        """قال المنصر إن المرزوقي قال …: the quote is the inner speaker's (the outer one is a channel)."""
+        k = bisect_right(self.hit_starts, intro.after)
+        if k >= len(self.hits):
+            return False
+        inner = self.hits[k]
+        if inner.start >= s_end or inner.cue.form != "verb" or inner.cue.role != "speech" or inner.prefix:
+            return False
+        if self.words(intro.after, inner.start) > 4:
+            return False
+        phrase = self.phrase_after(intro.after, inner.start)
+        if phrase is None or phrase.kind != "person":
+            return False
+        if phrase.name is not None and phrase.title is None and \
+                self.registry.person_by_name(phrase.name_words, phrase.start) is None and \
+                phrase.name_words[0] not in self.lex.given_names:
+            return False
+        inner_intro = self.find_intro(inner, s_end)
+        return inner_intro is not None and self.words(inner.end, inner_intro.start) <= 8
+
+    # ------------------------------------------------------- other patterns
+
+    def sentence_credits(self) -> None:
+        """وبحسب X، فإن … / ووفقا لـX، … : the source's words after a sentence-initial credit."""
+        norm = self.norm
+        for i, (a, b, _p) in enumerate(self.sentences):
+            if b <= self.body or any(q.start < b and a < q.end for q in self.quotes):
+                continue
+            m = self.lex.credit_opener.match(norm, a)
+            if m is None:
+                continue
+            fa = _FA_INNA.search(norm, m.end(), b)
+            if fa is not None and self.words(m.end(), fa.start()) <= 12:
+                phrase = self.phrase_after(m.end(), fa.start())
+                start = fa.end()
+            else:
+                comma = norm.find("،", m.end(), b)
+                if comma == -1 or self.words(m.end(), comma) > 8:
+                    continue
+                phrase = self.phrase_after(m.end(), comma)
+                if phrase is None or phrase.kind not in ("person", "anonymous", "organisation", "group",
+                                                         "document"):
+                    continue
+                start = comma + 1
+            if phrase is None:
+                continue
+            speaker = self.resolve(phrase, phrase.start, None)
+            if speaker is not None:
+                self.reported(None, start, self.clause_end(start, b), speaker, i)
+
+    def tails(self) -> None:
+        """"…"، على حد تعبيره / "…" بحسب ما ذكره X: an attributed quotation."""
+        for seg in self.segments:
+            if seg.open in self.used_segments or seg.close is None or seg.words < _MIN_DIRECT_WORDS \
+                    or any(q.start <= seg.open < q.end for q in self.quotes):
+                continue
+            m = self.lex.pronoun_tails.match(self.norm, seg.after)
+            speaker = None
+            if m is not None:
+                speaker = self.implicit(seg.open, None, participle=False)
+            else:
+                m = self.lex.named_tails.match(self.norm, seg.after)
+                if m is not None:
+                    end = self.sentences[self.sentence_of(m.end())][1]
+                    phrase = self.phrase_after(m.end(), end)
+                    if phrase is not None:
+                        speaker = self.resolve(phrase, phrase.start, None)
+            if speaker is not None:
+                self.emit_segments([seg], None, speaker, self.sentence_of(seg.open))
+
+    def continuations(self) -> None:
+        """A quotation that goes on in the next paragraph under a new opening mark."""
+        for idx in range(1, len(self.paragraphs)):
+            a, _b = self.paragraphs[idx]
+            seg = self.by_open.get(a)
+            if seg is None or seg.open in self.used_segments or seg.words < 3:
+                continue
+            prev_a, prev_b = self.paragraphs[idx - 1]
+            last = [q for q in self.quotes if prev_a <= q.start < prev_b]
+            if not last or last[-1].kind != "direct" or self.words(last[-1].end, prev_b) > 3:
+                continue
+            self.emit_segments([seg], last[-1].hit, last[-1].speaker, self.sentence_of(seg.open))
+            self.quotes.sort(key=lambda q: q.start)
+
+    # ----------------------------------------------------------------- json
+
+    def to_json(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        reg = self.registry
+        people = reg.persons()
+        index = {id(e): i for i, (e, _) in enumerate(people)}
+        art = self.article
+        out = []
+        names: dict[int, tuple[str | None, str | None]] = {}
+        for q in self.quotes:
+            s, e = art.span(q.start, q.end)
+            hit = q.hit
+            cue = cue_span = None
+            if hit is not None:
+                cs, ce = art.span(hit.start, hit.end)
+                cue, cue_span = art.text[cs:ce], [cs, ce]
+            sp = q.speaker
+            ent = sp.entity
+            if id(ent) not in names:
+                names[id(ent)] = (reg.text(ent.name), reg.text(ent.title))
+            name, title = names[id(ent)]
+            span = None
+            if sp.phrase is not None:
+                if sp.phrase.title:
+                    title = reg.text(sp.phrase.title)
+                ps = sp.phrase.name or (sp.phrase.start, sp.phrase.end)
+                a, b = art.span(*ps)
+                span = [a, b] if not (a < e and s < b) else None
+            sent_a = self.sentences[self.sentence_of(min(q.start, hit.start) if hit else q.start)][0]
+            sent_b = self.sentences[self.sentence_of(max(q.end - 1, q.start))][1]
+            ss, se = art.span(sent_a, sent_b)
+            ss, se = min(ss, s), max(se, e)
+            out.append({
+                "kind": q.kind,
+                "text": art.text[s:e],
+                "span": [s, e],
+                "cue": cue,
+                "cue_span": cue_span,
+                "speaker": {"name": name, "title": title if title != name else None, "span": span,
+                            "kind": ent.kind, "person": index.get(id(ent))},
+                "sentence_span": [ss, se],
+            })
+        return out, reg.persons_json(people)
+
+
+def extract_with_persons(article: Article, body_start: int = 0) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Quotes and the people named in the article (``quotes``, ``persons`` of the document)."""
+    ex = _Extraction(article, body_start)
+    ex.run()
+    return ex.to_json()
 
 
 def extract(article: Article, body_start: int = 0) -> list[dict[str, Any]]:
-    quotes: list[dict[str, Any]] = []
-    cues = cue_matcher()
-    last_speaker: dict[str, Any] | None = None
-    for sentence in article.sentences:
-        if sentence.end <= body_start:
-            continue
-        hits = list(cues.finditer(article, sentence.start, sentence.end))
-        direct_spans: list[tuple[int, int]] = []
-        # direct quotes
-        i = sentence.start
-        while i < sentence.end:
-            ch = article.text[i]
-            if ch in _PAIRS:
-                close = article.text.find(_PAIRS[ch], i + 1, sentence.end)
-                if close == -1:
-                    break
-                inner = article.text[i + 1 : close]
-                if len(inner.split()) >= MIN_DIRECT_WORDS and hits:
-                    cue = min(hits, key=lambda h: abs(h.start - i))
-                    speaker = _speaker(article, cue.end, i) or (dict(last_speaker, span=None) if last_speaker else None)
-                    if speaker is not None:
-                        quotes.append({"kind": "direct", "text": inner, "span": [i + 1, close], "cue": cue.text,
-                                       "cue_span": [cue.start, cue.end],
-                                       "speaker": speaker, "sentence_span": [sentence.start, sentence.end]})
-                        direct_spans.append((i, close + 1))
-                        last_speaker = speaker
-                i = close + 1
-                continue
-            i += 1
-        # indirect quotes
-        for cue in hits:
-            if any(a <= cue.start < b for a, b in direct_spans):
-                continue
-            m = _COMPLEMENT.search(article.text, cue.end, sentence.end)
-            if not m or m.start() - cue.end > 80:
-                continue
-            speaker = _speaker(article, cue.end, m.start())
-            if speaker is None and last_speaker is not None:
-                speaker = dict(last_speaker, span=None)
-            if speaker is None:
-                continue
-            end = sentence.end
-            tail = _TAIL.search(article.text, m.end(), end)
-            if tail:
-                end = tail.start()
-            while end > m.end() and article.text[end - 1] in " .،,":
-                end -= 1
-            if any(a <= m.end() < b for a, b in direct_spans) or end <= m.end():
-                continue
-            quotes.append({"kind": "indirect", "text": article.text[m.end() : end], "span": [m.end(), end],
-                           "cue": cue.text, "cue_span": [cue.start, cue.end], "speaker": speaker,
-                           "sentence_span": [sentence.start, sentence.end]})
-            last_speaker = speaker
-            break
-    quotes.sort(key=lambda q: q["span"][0])
-    return quotes
+    """The article's quotes, in text order (see :func:`extract_with_persons`)."""
+    return extract_with_persons(article, body_start)[0]

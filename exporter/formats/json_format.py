@@ -34,13 +34,31 @@ def document_stem(doc: dict[str, Any]) -> str:
     return "stdin-" + str(doc.get("id", "")).removeprefix("sha256:")[:12]
 
 
+class FolderNames:
+    """A file per document in an output folder: ``<stem><suffix>``, ``<stem>-2<suffix>`` … when a stem repeats."""
+
+    def __init__(self, folder: Path, suffix: str):
+        self.folder, self.suffix = Path(folder), suffix
+        self._stems: dict[str, int] = {}
+
+    def path_for(self, doc: dict[str, Any], notices: list[str]) -> Path:
+        stem = document_stem(doc)
+        count = self._stems.get(stem, 0)
+        self._stems[stem] = count + 1
+        if count:
+            new = f"{stem}-{count + 1}"
+            notices.append(f"{stem}{self.suffix} already written in this run; writing {new}{self.suffix}")
+            stem = new
+        return self.folder / f"{stem}{self.suffix}"
+
+
 class JsonWriter:
     def __init__(self, output: Path | str, lines: bool | None = None, **_: Any):
         self.output = output
         self.lines = lines if lines is not None else (output == "-" or str(output).endswith(".jsonl"))
         self._tmp: Path | None = None
         self._fh = None
-        self._stems: dict[str, int] = {}
+        self._names = FolderNames(Path(output), ".json") if output != "-" else None
         self.notices: list[str] = []
         if self.lines:
             if output == "-":
@@ -55,14 +73,7 @@ class JsonWriter:
         if self.lines:
             self._fh.write(dumps(doc, indent=None) + "\n")
             return
-        stem = document_stem(doc)
-        count = self._stems.get(stem, 0)
-        self._stems[stem] = count + 1
-        if count:
-            new = f"{stem}-{count + 1}"
-            self.notices.append(f"{stem}.json already written in this run; writing {new}.json")
-            stem = new
-        target = Path(self.output) / f"{stem}.json"
+        target = self._names.path_for(doc, self.notices)
         tmp = temp_path_for(target)
         try:
             tmp.write_text(dumps(doc) + "\n", encoding="utf-8")

@@ -1,0 +1,156 @@
+"""Restatements merged into one agreement, and the agreement records built.
+
+The same agreement is often told three times (headline, lede, a quote).
+Statements with the same parties are merged when one of them is the
+headline or they share a term; a term that mostly repeats one already kept
+(its words, clitics aside, largely contained in it) is not added again.
+Body statements are merged before the headline, so the lede's wording wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .parties import Party, state_key
+from .tokens import Words
+
+CONTAINED = 0.75  # share of a new term's words already in a kept term that makes it a repeat
+
+
+@dataclass
+class Statement:
+    """One reported act of agreeing, as read around one trigger."""
+
+    action: str
+    cameo: str
+    trigger: tuple[int, int]  # normalised span
+    parties: list[Party]
+    terms: list[tuple[int, int]]  # normalised spans
+    span: tuple[int, int]
+    headline: bool = False
+    group: int = -1  # statements from one distributive signing (مع كل من أ وب) share a group
+    family: str = ""
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(state_key(p) for p in self.parties)
+
+
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    w = word
+    for p in ("وال", "بال", "لل", "فال", "كال", "ال"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p):]
+            break
+    else:
+        if len(w) > 3 and w[0] in "وفبل":
+            w = w[1:]
+    if len(w) > 3 and w.endswith("ا"):
+        w = w[:-1]
+    return w
+
+
+def stems(norm_text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in norm_text.split() if w.isalnum())
+
+
+def repeats(new: frozenset[str], kept: frozenset[str]) -> bool:
+    """Whether most words of a new term are already in a kept one (the new one says nothing more)."""
+    if not new or not kept:
+        return False
+    return len(new & kept) / len(new) >= CONTAINED
+
+
+class Agreement:
+    def __init__(self, first: Statement, words: Words):
+        self.words = words
+        self.statements = [first]
+        self.terms: list[tuple[int, int]] = []
+        self.term_stems: list[frozenset[str]] = []
+        self.add_terms(first.terms, dedupe=False)
+
+    @property
+    def first(self) -> Statement:
+        body = [s for s in self.statements if not s.headline]
+        return min(body or self.statements, key=lambda s: s.span[0])
+
+    def add_terms(self, spans: list[tuple[int, int]], dedupe: bool = True) -> None:
+        """Add a statement's terms; with ``dedupe`` skip those that repeat a term of another statement."""
+        before = list(self.term_stems) if dedupe else []
+        for a, b in spans:
+            st = stems(self.words.norm[a:b])
+            if (a, b) in self.terms or any(repeats(st, other) for other in before):
+                continue
+            self.terms.append((a, b))
+            self.term_stems.append(st)
+
+    def shares_term(self, spans: list[tuple[int, int]]) -> bool:
+        """Whether a statement restates one of the terms (most words shared both ways)."""
+        for a, b in spans:
+            st = stems(self.words.norm[a:b])
+            for other in self.term_stems:
+                if st and other and len(st & other) / max(len(st), len(other)) >= 0.5:
+                    return True
+        return False
+
+    def merge(self, s: Statement) -> None:
+        self.statements.append(s)
+        self.add_terms(s.terms)
+
+
+def merge_statements(statements: list[Statement], words: Words) -> list[Agreement]:
+    """Group statements into agreements (see the module docstring)."""
+    ordered = [s for s in statements if not s.headline] + [s for s in statements if s.headline]
+    agreements: list[Agreement] = []
+    for s in ordered:
+        keys = s.keys()
+        target = None
+        for ag in agreements:
+            if ag.first.keys() != keys:
+                continue
+            if s.headline or ag.first.headline or not s.terms or not ag.terms or ag.shares_term(s.terms) \
+                    or s.group >= 0 and any(s.group == t.group for t in ag.statements):
+                target = ag
+                break
+        if target is None and s.headline and len(keys) < 2:
+            target = next((ag for ag in agreements if keys and keys <= ag.first.keys()), None)
+        if target is not None:
+            target.merge(s)
+        elif len(keys) >= 2:
+            agreements.append(Agreement(s, words))
+    agreements.sort(key=lambda ag: ag.first.span[0])
+    return agreements
+
+
+def record(ag: Agreement) -> dict[str, Any]:
+    """The document's agreement object (schema ``$defs/agreement``)."""
+    words = ag.words
+    text = words.article.text
+    first = ag.first
+    ta, tb = words.text_span(*first.trigger)
+    parties = []
+    for p in first.parties:
+        span = list(words.text_span(*p.span)) if p.span else None
+        parties.append({"name": p.name, "name_en": p.name_en, "kind": p.kind, "code": p.code, "span": span})
+    terms, term_spans = [], []
+    for a, b in ag.terms:
+        s, e = words.text_span(a, b)
+        if e > s:
+            terms.append(text[s:e])
+            term_spans.append([s, e])
+    spans = sorted({words.text_span(*st.span) for st in ag.statements})
+    sa, sb = words.text_span(*first.span)
+    return {
+        "action": first.action,
+        "cameo": first.cameo,
+        "trigger": text[ta:tb],
+        "trigger_span": [ta, tb],
+        "parties": parties,
+        "terms": terms,
+        "term_spans": term_spans,
+        "span": [sa, sb],
+        "spans": [list(s) for s in spans],
+    }

@@ -1,0 +1,534 @@
+"""Who is named where: the possible agreement parties of an article, in text order.
+
+A mention is a country (name, long form, adjective, capital), a catalogued
+organisation or group, an organisation named by a head noun (شركة …، وزارة
+…، جامعة …), a person who stands for a country (a leader from the lexicon,
+or a name after "title + country adjective": المستشارة الألمانية أنغيلا
+ميركل, whose later "ميركل" is then Germany too), or a reference to parties
+named elsewhere (البلدان، الدول الثلاث، الكوريتان، الحكومة).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ...countries import find_country
+from ...normalize import normalize
+from ..group_catalogue import group_matcher
+from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
+from .vocab import (
+    Head,
+    RefInfo,
+    bare_forms,
+    documents,
+    in_set,
+    is_masdar,
+    party_lexicon,
+    party_words,
+    triggers,
+)
+
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
+_NAME_LINKS = frozenset({"بن", "بنت", "عبد", "ابو", "ابن"})  # words that continue a person's name in a title
+ENTITY_KINDS = frozenset({"country", "organisation", "group", "person", "other"})
+_PRIORITY = {"organisation": 0, "group": 1, "person": 2, "country": 3, "collective": 3, "orgname": 4,
+             "government": 5, "ref": 6, "orgref": 7}
+
+
+@dataclass
+class Mention:
+    a: int  # normalised span of the name
+    b: int
+    kind: str  # country|organisation|group|person|ref|collective|government|orgref|other
+    key: str = ""  # entity identity ("C:IR", "O:…", "G:hamas", "P:…"); empty for references
+    name: str = ""  # Arabic name for the document
+    name_en: str | None = None
+    code: str | None = None
+    country: str | None = None  # the country this mention stands for, if any
+    form: str = ""  # country: name|variant|adjective|capital
+    size: int = 0  # references: 2, N, or -1
+    members: tuple[str, ...] = ()  # collectives: ISO codes
+    strict: bool = False  # references to the sides of a conflict (see RefInfo)
+    head: str = ""  # organisation head word without ال (for الشركة → the last شركة …)
+    end: int = -1  # where a coordinated chain may continue (after a person's name)
+    explicit: bool = True  # named here (not resolved from elsewhere)
+    extras: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.b
+
+    @property
+    def is_entity(self) -> bool:
+        return self.kind in ENTITY_KINDS
+
+
+@dataclass
+class Index:
+    """All mentions of an article, sorted, with the coordinated chains they form."""
+
+    words: Words
+    mentions: list[Mention]
+    starts: list[int]
+
+    def first_at_or_after(self, pos: int) -> int:
+        return bisect_left(self.starts, pos)
+
+    @cached_property
+    def governments(self) -> list[tuple[int, str]]:
+        """(position, country) of every "حكومة X", read when a bare الحكومة needs resolving."""
+        return _governments(self.words, self.mentions)
+
+    @cached_property
+    def chains(self) -> list[list[int]]:
+        """Indices into ``mentions`` of the coordinated sets (إيران وباكستان), read when a reference needs them."""
+        return _chains(self)
+
+
+def written_country(m: Mention, words: Words) -> str:
+    """The country's name as written when the text names it (not an adjective or a clitic-clipped form)."""
+    if m.form in ("name", "variant") and m.a >= 0:
+        text = words.text(m.a, m.b)
+        found = find_country(text)
+        if found is not None and found.country.code == m.code:
+            return text
+    return m.name
+
+
+def _is_name_word(words: Words, i: int, pw: dict) -> bool:
+    w = words.word(i)
+    if not w or not _ARABIC_WORD.match(w) or len(w) < 2:
+        return False
+    if w[0] == "و" and len(w) > 3 and not w.startswith("وليد"):
+        return False
+    return not (in_set(w, pw["name_stops"]) or w in pw["time"] or w in pw["titles"] or w in pw["modifiers"])
+
+
+def _name_tail(words: Words, i: int, stop: set[int], pw: dict) -> int:
+    """End token index of a person's name starting at token ``i`` (up to four words)."""
+    k = i
+    while k < len(words) and k - i < 4 and k not in stop and _is_name_word(words, k, pw):
+        k += 1
+    return k
+
+
+def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
+                  heads_at: set[int]) -> tuple[int, bool, int]:
+    """(end token, saw a لل phrase, number of adjective-like words) of an organisation name after its head."""
+    k = i
+    seen_definite = False
+    saw_lil = False
+    joined = False
+    adjectives = 0
+    toks = words.toks
+    paragraph = words.paragraph_index(toks[i - 1].a) if i > 0 else 0
+    while k < len(toks) and k - i < 8:
+        w = toks[k].w
+        if not _ARABIC_WORD.match(w) or words.paragraph_index(toks[k].a) != paragraph:
+            break
+        if k in heads_at and k > i and not w.startswith("ال"):
+            break  # مجلس إدارة بنك الإسكان: another organisation starts (مؤسسة الخطوط الجوية goes on)
+        if w.startswith("ل") and len(w) > 3 and lil and (w.startswith("لل") or is_masdar(w[1:])):
+            if in_set(w, pw["purpose_words"]):
+                # للتعاون في تقديم …: a purpose; لنقل الكهرباء، للتدريب والتعليم: part of the name
+                nxt = words.word(k + 1)
+                if in_set(nxt, pw["name_stops"]) or not (nxt.startswith("ال") or nxt.startswith("وال")):
+                    break
+            elif not w.startswith("لل"):
+                break
+            saw_lil = True
+            k += 1
+            continue
+        if w.startswith("وال") and (saw_lil or seen_definite and not joined and k == i + 1) \
+                and not in_set(w, pw["purpose_words"]) and k not in heads_at:
+            joined = True  # للتدريب والتعليم، كلية الآداب والعلوم الإنسانية، وزارة التجارة والصناعة
+            k += 1
+            continue
+        if (in_set(w, pw["name_stops"]) or w in pw["time"] or w[0] == "و" or is_masdar(w) and not seen_definite
+                and k > i and not w.startswith("ال")):
+            break
+        if w.startswith("ال"):
+            if saw_lil:
+                adjectives += 1
+            seen_definite = True
+            adjectives += 1
+            k += 1
+            continue
+        prev = toks[k - 1].w if k > 0 else ""
+        if is_trigger_or_document(words, k) or w[0] == "ي" and k > i:
+            break
+        if (not seen_definite and not head_def) or prev in pw["org_titles"] or prev in _NAME_LINKS:
+            if not seen_definite and len(w) > 3 and (w.endswith("يه") and k == i or w.endswith("ي") and k == i + 1):
+                return i, False, 0  # شركة إيطالية، مجلس أعمال سعودي: described, not named
+            k += 1
+            continue
+        break
+    return k, saw_lil, adjectives
+
+
+def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tuple[int, int, str, Head]]
+                   ) -> list[Mention]:
+    out: list[Mention] = []
+    heads_at = {words.index_at(a) for a, _, _, _ in heads}
+    named = [(m.a, m.b) for m in taken if m.kind in ("organisation", "group")]
+    for a, b, prefix, head in heads:
+        if any(s <= a < e for s, e in named):
+            continue  # الحزب الديمقراطي الكردستاني: catalogued, its name ends where the catalogue says
+        i = words.index_at(b)
+        if i < len(words) and words.toks[i].a < b:  # the head ends inside a longer word
+            continue
+        definite = head.definite or prefix.endswith("ال")
+        base = head.norm[2:] if head.definite else head.norm
+        if i < len(words) and words.toks[i].w in QUOTES_OPEN:
+            close = i + 1
+            while close < len(words) and close - i < 10 and words.toks[close].w not in QUOTES_CLOSE:
+                close += 1
+            if close < len(words) and close > i + 1:
+                qa, qb = words.toks[i + 1].a, words.toks[close - 1].b
+                out.append(Mention(qa, qb, "orgname", name=words.text(qa, qb), head=base, end=words.toks[close].b))
+            continue
+        if words.word(i) in pw["not_names_after_head"]:
+            continue  # مجلس إدارة مؤسسة …: the board of another organisation
+        end, saw_lil, adjectives = _org_name_end(words, i, definite, head.lil, pw, heads_at)
+        if head.needs_lil and not saw_lil:
+            continue
+        if end == i:
+            if definite:
+                out.append(Mention(a, b, "orgref", head=base))
+            continue
+        if definite and not saw_lil:
+            tail = [words.toks[k].w for k in range(i, end)]
+            nisba = [w for w in tail if w.startswith("ال") and (w.endswith("ي") or w.endswith("يه"))
+                     and w not in pw["descriptive"]]
+            if not nisba and adjectives < 2:
+                out.append(Mention(a, b, "orgref", head=base))
+                continue
+        nb = words.toks[end - 1].b
+        out.append(Mention(a, nb, "orgname", name=words.text(a, nb), head=base))
+    return out
+
+
+def _tail_after_title(words: Words, m: Mention, pw: dict, starts: set[int]) -> tuple[int, int] | None:
+    """Token range of the person's name after "title + country adjective" (…الروسي سيرغي لافروف)."""
+    i = words.index_at(m.a)
+    before = [words.word(k) for k in range(max(0, i - 3), i)]
+    if not any(in_set(w, pw["titles"]) for w in before):
+        return None
+    j = words.index_at(m.b)
+    if j < len(words) and words.toks[j].a < m.b:
+        j += 1
+    k = j
+    while k < len(words) and k - j < 2 and words.word(k) in pw["titles"]:
+        k += 1
+    end = _name_tail(words, k, starts, pw)
+    if end - k < 1 or (end - k == 1 and len(words.word(k)) < 3):
+        return None
+    return k, end
+
+
+def _aliases(words: Words, name_a: int, name_b: int) -> list[str]:
+    names = words.norm[name_a:name_b].split()
+    out = [" ".join(names)]
+    if len(names) >= 2:
+        out.append(names[-1])
+    if len(names) >= 3:
+        out.append(" ".join(names[-2:]))
+    return [n for n in out if len(n) >= 3]
+
+
+def build_index(words: Words) -> Index:
+    """Every possible party mention of the article, overlaps resolved (longest, then most specific)."""
+    pw = party_words()
+    norm = words.norm
+    found: list[Mention] = []
+    heads: list[tuple[int, int, str, Head]] = []
+    numbers = pw["numbers"]
+    lexicon = party_lexicon()
+    for a, b, prefix, (kind, value) in (h for ra, rb in words.ranges for h in lexicon.finditer_norm(norm, ra, rb)):
+        if kind == "country":
+            c = value.country
+            found.append(Mention(a, b, "country", "C:" + c.code, c.name, c.name_en, c.code, c.code, value.form))
+        elif kind == "organisation":
+            # "للأمم المتحدة" gives "لأمم المتحدة": then the catalogue's name
+            name = value["name"] if norm[a] == "ل" and norm[a + 1] != "ل" and not norm.startswith("ال", a) \
+                else words.text(a, b)
+            found.append(Mention(a, b, "organisation", "O:" + value["code"], name, value["name_en"], value["code"]))
+        elif kind == "leader":
+            found.append(Mention(a, b, "person", "P:" + norm[a:b], words.text(a, b), None, None, value))
+        elif kind == "head":
+            heads.append((a, b, prefix, value))
+        else:
+            mention = _reference(words, a, b, value, numbers, pw)
+            if mention is not None:
+                found.append(mention)
+    groups = group_matcher()
+    for a, b, _p, g in (h for ra, rb in words.ranges for h in groups.finditer_norm(norm, ra, rb)):
+        name = g["name"] if norm[a] == "ل" and not norm.startswith("ال", a) else words.text(a, b)
+        found.append(Mention(a, b, "group", "G:" + g["id"], name, g["name_en"], None))
+    found += _organisations(words, pw, found, heads)
+    mentions = _resolve_overlaps(found)
+
+    mentions = _absorb_named_officials(words, mentions)
+    # "الحكومة المغربية": the adjective names the party; the government noun adds nothing
+    mentions = [m for k, m in enumerate(mentions)
+                if not (m.kind == "government" and m.country is None and k + 1 < len(mentions)
+                        and mentions[k + 1].kind == "country" and not words.norm[m.end:mentions[k + 1].a].strip())]
+    # "دول تونس والجزائر": a plural noun right before the names it introduces is not a reference
+    mentions = [m for k, m in enumerate(mentions)
+                if not (m.kind == "ref" and m.size == -1 and k + 1 < len(mentions) and mentions[k + 1].is_entity
+                        and not words.norm[m.end:mentions[k + 1].a].strip())]
+    # Persons named after "title + country adjective" stand for that country, here and later on.
+    starts = {words.index_at(m.a) for m in mentions}
+    aliases: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "country" and m.form == "adjective" and "person" not in m.extras:
+            tail = _tail_after_title(words, m, pw, starts)
+            if tail:
+                ta, tb = words.toks[tail[0]].a, words.toks[tail[1] - 1].b
+                m.end = tb
+                m.extras["person"] = words.text(ta, tb)
+                for alias in _aliases(words, ta, tb):
+                    aliases.setdefault(alias, m.code or "")
+        elif m.kind == "person" and m.country:
+            for alias in _aliases(words, m.a, m.b):
+                aliases.setdefault(alias, m.country)
+    if aliases:
+        mentions = _resolve_overlaps(mentions + _alias_mentions(words, aliases))
+    styled = _style_mentions(words, mentions)
+    if styled:
+        mentions = _resolve_overlaps(mentions + styled)
+    _link_organisations(mentions)
+    return Index(words, mentions, [m.a for m in mentions])
+
+
+def _reference(words: Words, a: int, b: int, info: RefInfo, numbers: dict[str, int], pw: dict) -> Mention | None:
+    """A reference to parties named elsewhere (البلدان، الدول الثلاث، الكوريتان، الحكومة)."""
+    if info.kind == "collective":
+        return Mention(a, b, "collective", size=info.size, members=info.members)
+    if info.kind == "government":
+        return Mention(a, b, "government", country=info.country, size=1)
+    size, end = info.size, b
+    norm = words.norm
+    indefinite = info.takes_number and not norm.startswith("ال", a)
+    if info.takes_number:  # أحزاب الائتلاف الحكومي الأربعة: the phrase runs to its number
+        j = words.index_at(b)
+        for k in range(j, min(j + 4, len(words))):
+            w = words.word(k)
+            n = numbers.get(w)
+            if n:
+                size, end = n, words.toks[k].b
+                break
+            if not w.startswith("ال") or w in pw["name_stops"]:
+                break
+    if indefinite and size < 0:
+        return None  # "وجهات نظر": an indefinite plural refers back only with its number
+    return Mention(a, end, "ref", size=size, strict=info.strict)
+
+
+def _absorb_named_officials(words: Words, mentions: list[Mention]) -> list[Mention]:
+    """"الرئيس الفرنسي فرنسوا هولاند": a known name right after a country adjective is that official."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (m.kind == "person" and prev is not None and prev.kind == "country" and prev.form == "adjective"
+                and not words.norm[prev.end:m.a].strip()):
+            prev.end = m.end
+            prev.extras["person"] = m.name
+            continue
+        out.append(m)
+    return out
+
+
+_STYLES = {"المملكه": ("المملكه", "مملكه"), "السلطنه": ("سلطنه",)}
+_STYLE_RE = re.compile(r"(?<!\w)(?:[وفبلك]{1,2})?(المملكه|السلطنه)(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _country_styles() -> dict[str, dict[str, str]]:
+    """For each style word (المملكة، السلطنة), the countries whose name or long form starts with it."""
+    from ...resources import load_json
+
+    out: dict[str, dict[str, str]] = {style: {} for style in _STYLES}
+    for c in load_json("countries.json")["countries"]:
+        for form in [c["name"], *c.get("variants", [])]:
+            n = normalize(form)
+            for style, prefixes in _STYLES.items():
+                if n.startswith(prefixes):
+                    out[style][c["code"]] = style
+    return out
+
+
+def _style_mentions(words: Words, mentions: list[Mention]) -> list[Mention]:
+    """"المملكة" / "السلطنة" alone: the kingdom or sultanate the article names (السعودية in Saudi copy)."""
+    from ...countries import countries
+
+    found = [m for ra, rb in words.ranges for m in _STYLE_RE.finditer(words.norm, ra, rb)]
+    if not found:
+        return []
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "country" and m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    styled: dict[str, str] = {}
+    for style, codes in _country_styles().items():
+        best = max((c for c in codes if c in counts), key=lambda c: counts[c], default=None)
+        if best:
+            styled[style] = best
+    table = countries()
+    out = []
+    for m in found:
+        code = styled.get(m.group(1))
+        if code and code in table:
+            a, b = m.span(1)
+            c = table[code]
+            out.append(Mention(a, b, "country", "C:" + code, c.name, c.name_en, code, code, "variant",
+                               explicit=False))
+    return out
+
+
+def _alias_mentions(words: Words, aliases: dict[str, str]) -> list[Mention]:
+    """Every later mention of a registered name (ميركل، داود أوغلو), as a whole word with clitics allowed."""
+    norm = words.norm
+    out = []
+    for alias, (ra, rb) in ((x, r) for x in sorted(aliases, key=len, reverse=True) for r in words.ranges):
+        pos = norm.find(alias, ra, rb)
+        while pos >= 0:
+            a, b = pos, pos + len(alias)
+            start = a
+            while start > 0 and a - start < 2 and norm[start - 1] in "وفبلك":
+                start -= 1
+            if (start == 0 or not norm[start - 1].isalnum()) and (b == len(norm) or not norm[b].isalnum()):
+                out.append(Mention(a, b, "person", "P:" + alias, words.text(a, b), None, None, aliases[alias]))
+            pos = norm.find(alias, b, rb)
+    return out
+
+
+def _resolve_overlaps(found: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, the longest (then the most specific kind) winning."""
+    found.sort(key=lambda m: (-(m.end - m.a), _PRIORITY.get(m.kind, 9), m.a))
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
+    ends: list[int] = []
+    kept: list[Mention] = []
+    for m in found:
+        k = bisect_left(starts, m.end)  # kept spans starting before m ends: only the last may reach into m
+        if k > 0 and ends[k - 1] > m.a:
+            continue
+        starts.insert(k, m.a)
+        ends.insert(k, m.end)
+        kept.append(m)
+    kept.sort(key=lambda m: m.a)
+    return kept
+
+
+def _org_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in normalize(name).split()[1:] if w not in ("و",))
+
+
+def _link_organisations(mentions: list[Mention]) -> None:
+    """Give every organisation name its identity: a shorter form of a known name is that organisation.
+
+    Each mention keeps its name as written; ``extras["canonical"]`` (shared by all mentions of one
+    organisation) holds its fullest form, used where the organisation is referred to (الشركة).
+    """
+    known: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("organisation", "group") and m.key and " " in m.name:
+            # a catalogued name (الحزب الشيوعي الصيني) is what a shorter form (الحزب الصيني) refers to
+            first = normalize(m.name).split()[0]
+            m.head = first[2:] if first.startswith("ال") else first
+            m.extras.setdefault("words", _org_words(m.name))
+            m.extras.setdefault("canonical", [m.name])
+            known.append(m)
+            continue
+        if m.kind != "orgname":
+            continue
+        m.kind = "organisation"
+        mine = _org_words(m.name) if " " in m.name else frozenset([normalize(m.name)])
+        for k in known:
+            theirs = k.extras["words"]
+            if k.head == m.head and mine and (mine <= theirs or theirs <= mine):
+                m.key = k.key
+                if len(m.name) > len(k.extras["canonical"][0]):
+                    k.extras["canonical"][0] = m.name
+                m.extras["canonical"] = k.extras["canonical"]
+                m.extras["words"] = theirs | mine
+                k.extras["words"] = theirs | mine
+                break
+        else:
+            m.key = "O:" + normalize(m.name)
+            m.extras["canonical"] = [m.name]
+            m.extras["words"] = mine
+            known.append(m)
+
+
+def _governments(words: Words, mentions: list[Mention]) -> list[tuple[int, str]]:
+    out = []
+    for m in mentions:
+        if m.kind == "country":
+            i = words.index_at(m.a)
+            prev = words.word(i - 1) if words.toks[i].a == m.a else words.word(i)
+            if any(f.startswith("حكوم") for f in bare_forms(prev)):
+                out.append((m.a, m.code or ""))
+    return out
+
+
+def gap_words(words: Words, a: int, b: int) -> list[str]:
+    """The normalised words and marks between two offsets (clitic و split off)."""
+    # a bare ال is the article of a name the lexicon spells without it (الفيتنام)
+    return [w for w in words.norm[a:b].replace("،", " ، ").replace(",", " , ").split() if w != "ال"]
+
+
+def is_coordination(gap: list[str], pw: dict, before: Mention | None = None, after: Mention | None = None) -> bool:
+    """Whether the words between two mentions join them (و، "،"، "-", كذلك …).
+
+    A bare comma joins only mentions of the same kind with nothing else between
+    (تونس، مصر); "X، رئيس الحكومة التونسية" or "حركة …، الحزب الفائز" is an apposition.
+    """
+    if not gap:
+        return False
+    has = False
+    conjunction = False
+    other = False
+    for w in gap:
+        if w in pw["coordinators"] or w in COMMAS:
+            has = True
+            conjunction = conjunction or w not in COMMAS
+        elif w[:1] == "و" and in_set(w, pw["modifiers"]):
+            has = conjunction = True
+        elif in_set(w, pw["modifiers"]) or w in pw["time"]:
+            other = True
+        elif w in QUOTES_OPEN or w in QUOTES_CLOSE or w in "()":
+            continue
+        else:
+            return False
+    if has and not conjunction and before is not None and after is not None:
+        return not other and before.kind == after.kind and before.kind not in ("ref", "orgref", "government")
+    return has
+
+
+def _chains(index: Index) -> list[list[int]]:
+    pw = party_words()
+    words = index.words
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for k, m in enumerate(index.mentions):
+        if cur:
+            prev = index.mentions[cur[-1]]
+            same_sentence = words.sentence_index(prev.a) == words.sentence_index(m.a)
+            if same_sentence and is_coordination(gap_words(words, prev.end, m.a), pw, prev, m):
+                cur.append(k)
+                continue
+            if len(cur) >= 2:
+                out.append(cur)
+        cur = [k]
+    if len(cur) >= 2:
+        out.append(cur)
+    return out
+
+
+def is_trigger_or_document(words: Words, i: int) -> bool:
+    w = words.word(i)
+    return bool(triggers().lookup(w) or documents().lookup(w))

@@ -1,0 +1,320 @@
+"""Terms: what the parties agreed on, one entry per coordinated item.
+
+The region after على (or a purpose لـ/بهدف, a topic بشأن/حول, a provision
+بموجبها/تتضمن/ينص على) runs to the end of the clause: a full stop, a
+closing quotation mark, a follow-on phrase (، بعد / ، حيث / مشيرا …), the
+clause of the next trigger, or "، و" followed by something that is not a
+new item. Inside it a new item starts at a comma or و followed by a verbal
+noun (تعزيز، مواصلة، الاستفادة من …) or by أن; objects joined by و (تبادل
+الخبرات والزيارات) and everything after a purpose لـ (لدحر داعش وإرساء
+الأمن) stay in one item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
+from .vocab import in_set, is_masdar, party_words, term_words
+
+_END_MARKS = frozenset(".؛;!؟?")
+_BARE_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "مع", "عن", "بين", "لدي", "حول"})
+_NUMBERED = frozenset("-–.)")
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"})
+
+
+@dataclass
+class Region:
+    """The terms read from one place, and where the reading stopped."""
+
+    items: list[tuple[int, int]]  # normalised spans
+    end: int  # normalised offset where the region ends
+    colon: bool = False  # stopped at a colon (a list may follow on the next lines)
+
+
+def is_purpose_word(w: str) -> bool:
+    """لتطوير، للتعاون، لدحر: لـ + a verbal noun (a three-letter base counts: دحر، صد، منع)."""
+    if w.startswith("لل"):
+        return is_masdar(w)
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    base = w[1:]
+    return is_masdar(base) or len(base) == 3 and base[-1] != "ه"
+
+
+def is_future_verb(w: str) -> bool:
+    """ستتكون، سيتم، سيزور: a future verb starts a new clause (not سياسة، سيطرة، سيادة)."""
+    return len(w) >= 4 and w[:2] in ("سي", "ست", "سن") and w[2] != "ا" and not w.endswith("ه")
+
+
+def _word_is_item_start(words: Words, k: int, base: str) -> bool:
+    if base in ("ان", "أن"):  # أن تكون …: a provision; أن هذا الاقتراح حظي …: reported speech goes on
+        nxt = words.word(k + 1)
+        return nxt[:1] in "يتن" or nxt == "لا"
+    if base.startswith("بال") or base.startswith("ب") and len(base) > 4 and is_masdar(base[1:]):
+        return False  # تكليف فلان، بالإعداد …: a complement, not a new item
+    if base.startswith("ل") and not base.startswith("لل") and is_masdar(base[1:]):
+        return True
+    return is_masdar(base, suffix=True)
+
+
+def _after_coordinator(words: Words, k: int) -> tuple[int, str, bool]:
+    """(index, word without its و, had و) of the word after a comma at ``k``, connectives skipped."""
+    tw = term_words()
+    n = k + 1
+    had = False
+    if words.word(n) == "و":
+        n += 1
+        had = True
+    w = words.word(n)
+    base = w
+    # a leading و is the conjunction only when what follows it is a word of its own (وزير، وضع are not و + …)
+    if w[:1] == "و" and len(w) > 3 and w not in tw["connectives"] and not _word_is_item_start(words, n, w) and (
+            w[1:].startswith("ال") or _word_is_item_start(words, n, w[1:]) or w[1:] in tw["connectives"]
+            or w[1:] in _COMPLEMENTIZERS or w[1] in "يت" and len(w) > 4):  # وينظم: a new clause
+        base = w[1:]
+        had = True
+    while base in tw["connectives"] or w in tw["connectives"]:
+        if w[:1] == "و":
+            had = True
+        n += 1
+        w = words.word(n)
+        base = w[1:] if w[:1] == "و" and len(w) > 2 else w
+    return n, base, had
+
+
+def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
+    """Items from normalised offset ``start`` up to ``limit`` at most (see the module docstring)."""
+    tw = term_words()
+    toks = words.toks
+    i = words.index_from(start)
+    items: list[tuple[int, int]] = []
+    cur = i
+    purpose = False
+    quotes = 0
+    parens = 0
+    k = i
+    end_k = None
+    colon = False
+    while k < len(toks) and toks[k].b <= limit:  # a word that runs into the limit (واتفقوا) is not read
+        w = toks[k].w
+        if w == "." and words.word(k + 1) == ".":  # an ellipsis (قمة ثالثة... في) does not end the clause
+            while words.word(k) == ".":
+                k += 1
+            continue
+        if w in _END_MARKS:
+            end_k = k
+            break
+        if w == ":":
+            end_k, colon = k, True
+            break
+        if w in QUOTES_OPEN and not (w in QUOTES_CLOSE and quotes > 0):
+            if k > cur and words.word(k - 1) in COMMAS:
+                end_k = k - 1
+                break
+            quotes += 1
+            k += 1
+            continue
+        if w in QUOTES_CLOSE:
+            if quotes == 0:
+                end_k = k
+                break
+            quotes -= 1
+            k += 1
+            continue
+        if w == "(":
+            parens += 1
+        elif w == ")":
+            parens -= 1
+            if parens < 0:
+                end_k = k
+                break
+        if k > i and quotes == 0 and parens == 0 and (words.match_any(k, tw["stops"]) or not clause
+                                                      and is_future_verb(w)):
+            end_k = k
+            break
+        if w in COMMAS and quotes == 0 and parens == 0:
+            n, base, had = _after_coordinator(words, k)
+            provision = 2 if words.word(n) == "علي" and words.word(n + 1) in ("ان", "أن") else (
+                1 if words.word(n) == "بحيث" else 0)
+            if provision:  # ، على أن … / ، بحيث …: further provisions, clauses of their own
+                items.append((cur, k))
+                cur = n + provision
+                clause = True
+                k = cur
+                continue
+            marker = words.match_any(n, tw["sub_items"])
+            if marker:
+                items.append((cur, k))
+                cur = n + len(marker)
+                purpose = False
+                k = cur
+                continue
+            if words.word(n) in QUOTES_OPEN:
+                end_k = k
+                break
+            if not clause and _word_is_item_start(words, n, base) or clause and had and (
+                    base in ("ان", "أن") or base[:1] in "يت" and len(base) > 3):
+                items.append((cur, k))
+                cur = n
+                purpose = False
+                k = n
+                continue
+            if had and base not in ("الذي", "التي", "الذين", "اللذين", "اللتين"):
+                end_k = k
+                break
+            k += 1
+            continue
+        if k > cur and quotes == 0:
+            base = w[1:] if w[:1] == "و" and len(w) > 2 else (words.word(k + 1) if w == "و" else "")
+            nxt = words.word(k + 2) if w == "و" else words.word(k + 1)
+            if base:
+                split = False
+                if base in ("ان", "أن"):
+                    split = _word_is_item_start(words, k + (1 if w == "و" else 0), base)
+                elif not clause and not purpose and not is_masdar(words.word(k - 1)):
+                    # تشجيع وحماية الاستثمار، بالإعداد والإشراف على: verbal nouns sharing one object stay together
+                    if base.startswith("ال"):
+                        split = is_masdar(base) and nxt in _BARE_PREPOSITIONS
+                    else:
+                        split = is_masdar(base)
+                if split:
+                    items.append((cur, k))
+                    cur = k
+                    k += 1
+                    continue
+            if not purpose and (is_purpose_word(w) or words.match_any(k, tw["purpose"])):
+                purpose = True
+        k += 1
+    if end_k is None:
+        end_k = k
+    items.append((cur, end_k))
+    end = toks[end_k - 1].b if end_k > 0 and end_k - 1 < len(toks) else start
+    spans = [s for s in (_trim(words, a, b) for a, b in items) if s is not None]
+    return Region(spans, end, colon)
+
+
+def _trim(words: Words, i: int, j: int) -> tuple[int, int] | None:
+    """Normalised span of tokens [i, j) without leading على/و/أن/connectives and trailing marks."""
+    tw = term_words()
+    toks = words.toks
+    if j > len(toks):
+        j = len(toks)
+    while i < j:
+        w = toks[i].w
+        if w in ("علي", "و", "ان", "أن") or w in tw["connectives"] or w in COMMAS or w in QUOTES_OPEN \
+                or w in QUOTES_CLOSE or w in "-–":
+            i += 1
+            continue
+        break
+    while j > i:
+        w = toks[j - 1].w
+        if w in COMMAS or w in "-–.:؛" or w == "و" or (w in QUOTES_OPEN and w not in QUOTES_CLOSE):
+            j -= 1
+            continue
+        break
+    if j <= i:
+        return None
+    a, b = toks[i].a, toks[j - 1].b
+    first = toks[i].w
+    if first[:1] == "و" and len(first) > 2 and (is_masdar(first[1:], suffix=True) or first[1:] in ("ان", "أن")
+                                                 or first[1:] in tw["connectives"]):
+        a += 1
+    elif first[:1] == "ل" and is_purpose_word(first) and not first.startswith("لل") or first[:1] == "ب" \
+            and not first.startswith("بال") and is_masdar(first[1:]):
+        a += 1
+    text = words.norm[a:b]
+    if words.match_any(i, tw["fillers"]) and len(text.split()) <= 2:
+        return None
+    # an unbalanced quotation mark at the end
+    last = toks[j - 1].w
+    if last in QUOTES_CLOSE and j - 1 > i:
+        inside = [toks[k].w for k in range(i, j - 1)]
+        if last in QUOTES_OPEN:  # " and ' both open and close
+            unbalanced = inside.count(last) % 2 == 0
+        else:
+            unbalanced = sum(w in QUOTES_OPEN and w not in QUOTES_CLOSE for w in inside) <= sum(
+                w in QUOTES_CLOSE and w not in QUOTES_OPEN for w in inside)
+        if unbalanced:
+            b = toks[j - 2].b
+    if b <= a:
+        return None
+    return a, b
+
+
+def numbered_items(words: Words, after: int) -> list[tuple[int, int]]:
+    """Items of the numbered lines (1- …، 2- …) that follow a colon at ``after``."""
+    out: list[tuple[int, int]] = []
+    k = words.paragraph_index(after)
+    paras = words.paragraphs
+    k += 1 if k < len(paras) and paras[k][0] <= after else 0
+    while k < len(paras):
+        a, b = paras[k]
+        i = words.index_from(a)
+        if not (i + 1 < len(words) and words.word(i).isdigit() and words.word(i + 1) in _NUMBERED):
+            break
+        region = read(words, words.toks[i + 2].a, b)
+        out += region.items
+        k += 1
+    return out
+
+
+def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
+    """(end offset, informative) of a document's name starting at token ``i`` (اتفاقية تعاون …).
+
+    Informative when something besides the document noun and generic words
+    (مبدئي، ثنائية، جديدة) says what it is about.
+    """
+    from .vocab import documents, trigger_words, triggers
+
+    tw, pw = term_words(), party_words()
+    generic = trigger_words()["generic"]
+    toks = words.toks
+    k = i + 1
+    while k < len(toks) and toks[k].a < limit and k - i <= 3 and words.word(k) in ("تفاهم", "سلام", "نوايا", "مبادي"):
+        if words.word(k) == "تفاهم":
+            k += 1
+        else:
+            break
+    name_end = k
+    informative = False
+    topic = False
+    quotes = 0
+    while k < len(toks) and toks[k].a < limit and k - i < 30:
+        w = toks[k].w
+        if w in QUOTES_OPEN and w not in QUOTES_CLOSE:
+            quotes += 1
+        elif w in QUOTES_CLOSE:
+            if quotes == 0:
+                break
+            quotes -= 1
+        elif not (w.isalnum() or w in "-/%+."):
+            break
+        elif w == "." and not (words.word(k - 1).isdigit() and words.word(k + 1).isdigit()):
+            break
+        if w in ("مع",) or w in pw["adverbs"] or in_set(w, tw["provision_verbs"]) or k > name_end - 1 and k > i \
+                and is_purpose_word(w) and not informative:
+            break
+        if w == "بين" and not _dual_after(words, k):
+            break
+        if w == "علي" and not topic or words.match_any(k, tw["purpose"]) or words.match_any(k, tw["stops"]) \
+                or words.match_any(k, tw["provision_preps"]):
+            break
+        if words.match_any(k, tw["topic"]):
+            topic = True  # اتفاق بخصوص الجهة المشرفة على المؤتمر: the topic is part of the name
+        if k >= name_end and (w[:1] == "ي" and len(w) > 3 or triggers().lookup(w) is not None
+                              or documents().lookup(w) is False):
+            break
+        if w.isalpha() and w not in generic and not in_set(w, generic):
+            informative = True
+        k += 1
+    end = toks[k - 1].b if k > i else toks[i].b
+    return end, informative
+
+
+def _dual_after(words: Words, k: int) -> bool:
+    from .vocab import references
+
+    w = words.word(k + 1)
+    info = references().lookup(w)
+    return info is not None and info.kind == "ref" and info.size == 2

@@ -1,0 +1,262 @@
+"""The agreement extractor's lexicons, normalised and compiled once per process.
+
+Everything the rules compare is normalised with :func:`exporter.normalize.normalize`
+(the project's one normalisation), so a data file may spell أ/إ/ا or ة/ه either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ...lexicon import PhraseMatcher
+from ...normalize import normalize
+from ...resources import load_json
+from .tokens import PhraseSet
+
+
+@dataclass(frozen=True)
+class TriggerForm:
+    """One written form of a trigger and what it means."""
+
+    form: str
+    family: str  # agree | sign | conclude | reach | renew | ratify
+    action: str
+    cameo: str
+    kind: str  # verb | masdar | noun | headline_noun
+    subject: int  # 1 singular, 2 dual, 3 plural, 0 first person plural
+    document: bool  # needs a document noun (اتفاقية، مذكرة تفاهم …)
+    document_within: int  # how many words after the trigger the document may come
+    complement: str | None  # على for agreeing verbs
+    explicit_parties: bool  # وافق/توافق: only with parties named in the clause
+
+    @property
+    def imperfect(self) -> bool:
+        return self.kind == "verb" and self.form[:1] in "يتن" and not self.form.startswith("توصل") \
+            and not self.form.startswith("توافق") and not self.form.startswith("تجدد")
+
+
+@dataclass(frozen=True)
+class Head:
+    """A noun that opens an organisation's name."""
+
+    norm: str
+    lil: bool  # may continue with a لل phrase (للاستثمار العقاري)
+    needs_lil: bool  # names an organisation only with a لل phrase
+    definite: bool
+
+
+@dataclass(frozen=True)
+class RefInfo:
+    """A phrase that refers to parties named elsewhere."""
+
+    kind: str  # ref | collective | government
+    size: int  # 2 dual, N numbered plural, -1 unspecified plural
+    members: tuple[str, ...] = ()  # ISO codes for collectives (الكوريتان)
+    country: str | None = None  # government seats (البيت الأبيض → US)
+    takes_number: bool = False  # a plural that may be followed by a number word (الدول الثلاث)
+    strict: bool = False  # sides of a conflict (طرفا الحرب): only resolved to parties named as such
+
+
+def nset(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+def phrases(words: list[str]) -> PhraseSet:
+    """Multi-word phrases as tuples of normalised words, indexed by first word, longest first."""
+    return PhraseSet(tuple({tuple(normalize(w).replace("،", " ، ").split()) for w in words}))
+
+
+@lru_cache(maxsize=1)
+def triggers() -> PhraseMatcher[TriggerForm]:
+    entries: list[tuple[str, TriggerForm]] = []
+    for t in load_json("agreement_triggers.json")["triggers"]:
+        for form, subject in t["forms"].items():
+            entries.append((form, TriggerForm(
+                normalize(form), t["family"], t["action"], t["cameo"], t["kind"], subject,
+                bool(t.get("document")), int(t.get("document_within", 16)), t.get("complement"),
+                bool(t.get("explicit_parties")))))
+    return PhraseMatcher(entries, clitics=True)
+
+
+@lru_cache(maxsize=1)
+def documents() -> PhraseMatcher[bool]:
+    """Document nouns → True when the noun only counts after توصل (تفاهم، هدنة …)."""
+    data = load_json("agreement_triggers.json")
+    reach_only = nset(data["reach_only_documents"])
+    return PhraseMatcher([(d, normalize(d) in reach_only) for d in data["documents"]], clitics=True, article=True)
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> dict[str, frozenset[str]]:
+    data = load_json("agreement_triggers.json")
+    return {
+        "negations": nset(data["negations"]),
+        "hedges": nset(data["hedges"]),
+        "subjunctive": nset(data["subjunctive_particles"]),
+        "assertions": nset(data["masdar_assertions"]),
+        "passive": nset(data["passive_markers"]),
+        "generic": nset(data["document_generic_modifiers"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def party_words() -> dict[str, Any]:
+    data = load_json("agreement_terms.json")
+    orgs = load_json("organisations.json")
+    return {
+        "modifiers": nset(data["party_modifiers"]),
+        "titles": nset(data["titles"]),
+        "time": nset(data["time_words"]),
+        "adverbs": nset(data["adverbs"]),
+        "openers": nset(data["clause_openers"]),
+        "pronoun_openers": nset(data["pronoun_openers"]),
+        "coordinators": nset(data["coordinators"]),
+        "name_stops": nset(data["name_stops"]),
+        "org_titles": nset(data["organisation_title_words"]),
+        "numbers": {normalize(k): v for k, v in data["references"]["numbers"].items()},
+        "purpose_words": nset(orgs["purpose_words"]),
+        "descriptive": nset(orgs["descriptive_adjectives"]),
+        "not_names_after_head": nset(orgs["not_names_after_head"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def term_words() -> dict[str, Any]:
+    t = load_json("agreement_terms.json")["term"]
+    return {
+        "topic": phrases(t["topic_prepositions"]),
+        "purpose": phrases(t["purpose_markers"]),
+        "provision_verbs": nset(t["provision_verbs"]),
+        "provision_preps": phrases(t["provision_prepositions"]),
+        "provision_subjects": nset(t["provision_subjects"]),
+        "stops": phrases(t["stops"]),
+        "connectives": nset(t["connectives"]),
+        "fillers": phrases(t["fillers"]),
+        "sub_items": phrases(t["sub_item_markers"]),
+        "list_intros": nset(t["list_intros"]),
+        "prepositions": nset(t["prepositions"]),
+        "masdars": nset(t["masdars"]),
+        "not_masdars": nset(t["not_masdars"]),
+        "masdar_re": re.compile("|".join(f"(?:{p})" for p in t["masdar_patterns"])),
+    }
+
+
+@lru_cache(maxsize=1)
+def references() -> PhraseMatcher[RefInfo]:
+    return PhraseMatcher(_reference_entries(), clitics=True)
+
+
+def _reference_entries() -> list[tuple[str, RefInfo]]:
+    refs = load_json("agreement_terms.json")["references"]
+    entries: list[tuple[str, RefInfo]] = []
+    for code_list_name, members in refs["collectives"].items():
+        entries.append((code_list_name, RefInfo("collective", len(members), tuple(members))))
+    for phrase, size in refs["sized_collectives"].items():
+        entries.append((phrase, RefInfo("ref", size)))
+    seats = refs["government_seats"]
+    for phrase in refs["governments"]:
+        entries.append((phrase, RefInfo("government", 1, (), seats.get(phrase))))
+    for phrase, code in seats.items():
+        entries.append((phrase, RefInfo("government", 1, (), code)))
+    for w in refs["strict"]:
+        n = normalize(w)
+        dual = n.startswith("طرف") or n.endswith("ين") and "المتنازعين" in n
+        entries.append((w, RefInfo("ref", 2 if dual else -1, strict=True)))
+    entries += [(w, RefInfo("ref", 2)) for w in refs["dual"]]
+    for w in refs["plural"]:
+        entries.append((w, RefInfo("ref", -1, takes_number=True)))
+        if w.startswith("ال") and " " not in w:  # أحزاب الائتلاف الحكومي الأربعة: the indefinite construct form
+            entries.append((w[2:], RefInfo("ref", -1, takes_number=True)))
+    return entries
+
+
+@lru_cache(maxsize=4096)
+def bare_forms(word: str) -> tuple[str, ...]:
+    """``word`` and its forms without proclitics and the article, most specific first.
+
+    "وللتعاون" → ("وللتعاون", "للتعاون", "التعاون", "تعاون"); used to test a
+    running-text word against a word list written without clitics.
+    """
+    out = [word]
+    w = word
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+        out.append(w)
+    if len(w) > 3 and w.startswith("لل"):
+        out.append("ال" + w[2:])
+        out.append(w[2:])
+        return tuple(dict.fromkeys(out))
+    if len(w) > 3 and w[0] in "بلك":
+        out.append(w[1:])
+        w2 = w[1:]
+        if w2.startswith("ال") and len(w2) > 4:
+            out.append(w2[2:])
+    if w.startswith("ال") and len(w) > 4:
+        out.append(w[2:])
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=16384)
+def in_set(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word``, or the word without its clitics and article, is in ``words``."""
+    return any(f in words for f in bare_forms(word))
+
+
+@lru_cache(maxsize=1)
+def party_lexicon() -> PhraseMatcher[tuple[str, Any]]:
+    """One matcher for every party lexicon, so an article is scanned once: (kind, value) with kind
+    country (CountryRef), organisation (catalogue entry), leader (ISO code), reference (RefInfo) or
+    head (Head). Earlier lexicons win a form they share; country blockers (أمريكا اللاتينية) stop a match."""
+    from ...countries import running_text_entries
+
+    entries: list[tuple[str, Any]] = [(p, None if ref is None else ("country", ref))
+                                      for p, ref in running_text_entries()]
+    for o in load_json("organisations.json")["catalogue"]:
+        entries += [(form, ("organisation", o)) for form in [o["name"], *o["variants"]]]
+    entries += [(name, ("leader", code)) for code, names in load_json("leaders.json")["leaders"].items()
+                for name in names]
+    entries += [(phrase, ("reference", info)) for phrase, info in _reference_entries()]
+    entries += [(head, ("head", h)) for head, h in _heads()]
+    return PhraseMatcher(entries, clitics=True, article=True)
+
+
+def _heads() -> list[tuple[str, Head]]:
+    out = []
+    for head, info in load_json("organisations.json")["heads"].items():
+        n = normalize(head)
+        out.append((head, Head(n, bool(info.get("lil")), bool(info.get("needs_lil")), n.startswith("ال"))))
+    return out
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+@lru_cache(maxsize=4096)
+def is_masdar(word: str, suffix: bool = False) -> bool:
+    """Whether ``word`` (normalised, clitics allowed) looks like a verbal noun that heads a term.
+
+    A word list plus the derived patterns تفعيل، تفاعل، مفاعلة، إفعال، افتعال،
+    استفعال; ``suffix`` also accepts an attached pronoun (وتثقيفها).
+    """
+    tw = term_words()
+    forms = list(bare_forms(word))
+    if suffix:
+        for f in list(forms):
+            for p in _PRONOUNS:
+                if f.endswith(p) and len(f) - len(p) >= 3:
+                    forms.append(f[: -len(p)])
+                    break
+    for f in forms:
+        if f in tw["not_masdars"]:
+            return False
+        if f in tw["masdars"]:
+            return True
+        core = f[2:] if f.startswith("ال") and len(f) > 4 else f
+        if core in tw["not_masdars"]:
+            return False
+        if core in tw["masdars"] or tw["masdar_re"].match(core):
+            return True
+    return False

@@ -1,0 +1,344 @@
+"""Who is who in an article: the people and other speakers, each under the fullest name used.
+
+A wire story names a person in full once (وزير الخارجية الباكستاني المؤقت
+جلال عباس جيلاني) and then by surname (جيلاني), title and surname (وزير
+الخارجية جيلاني) or title alone (الوزير). The :class:`Registry` keeps one
+:class:`Entity` per person or speaking body: a new name joins a known person
+when its words are a subset of theirs ending in the same surname (or the
+same first and last word), the nearest such person winning when two share a
+surname; a bare title or source noun with ال (الوزير، المصدر القريب من
+السلطات، الوكالة) refers back to the latest entity with that head noun.
+Entities remember every form they were named by, so the document can list
+each person's mentions.
+
+:func:`scan` finds people named outside reported speech: a title or
+honorific followed by a name (نظيره الإيراني حسين أمير عبد اللهيان، الرئيس
+عبدالفتاح السيسي), or a known given name followed by a surname.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..segment import Article
+from .speakers import LEADING_PARTICLES, Phrase, Reader, tokenize
+
+_TRIVIAL = {"ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "اخر", "الاخر"}
+_MARKS = "«»“”„‹›\"'‘’"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_WORD_RUN = re.compile(r"[^\W_]+(?: [^\W_]+){0,5}")
+_ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الاخير", "الاخر"}  # the latter: not a surname
+_JOINERS = {"عبد", "ابو", "ابي", "ابن", "بن", "ال"}
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without edge spaces and commas, and without quotation marks that pair with nothing inside."""
+    text = text.strip(" ،,")
+    if not _MARK_RE.search(text):
+        return text
+    while text and text[0] in _MARKS and text[-1] in _MARKS and len(text) > 1:
+        text = text[1:-1].strip(" ،,")
+    if len(_MARK_RE.findall(text)) % 2:
+        text = text.strip(_MARKS).strip(" ،,") if (text[:1] in _MARKS) != (text[-1:] in _MARKS) else text
+    return text
+
+
+def name_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of a name for comparison: عبد اللهيان and عبداللهيان, أبو بكر and أبوبكر are one word."""
+    out: list[str] = []
+    glue = False
+    for w in words:
+        if glue and out:
+            out[-1] += w
+        else:
+            out.append(w)
+        glue = w in _JOINERS and w not in ("بن", "ابن")
+    return tuple(out)
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person or speaking body of the article."""
+
+    kind: str
+    name: tuple[int, int]  # norm span of the fullest name (or the phrase as written)
+    key: tuple[str, ...]  # normalised words of that name
+    title: tuple[int, int] | None = None  # norm span of the title at the fullest mention
+    head: str | None = None  # head noun of its title or phrase (وزير، مصدر، وزارة)
+    heads: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)  # bare content words of every phrase used
+    gender: str | None = None  # m | f | p
+    forms: set[str] = field(default_factory=set)  # normalised names it was called by
+    positions: list[int] = field(default_factory=list)  # norm offsets of its mentions
+    speaker: bool = False
+    named: bool = False  # known by a personal name (not only a title: الوزير، رئيس اللجنة)
+    quoted: bool = False  # the speaker of a quote
+    plausible: bool = False  # named like a person (given name, name particle, nisba surname, title + name)
+
+    def near(self, pos: int) -> int:
+        """Distance to the nearest mention before ``pos`` (after it counts double)."""
+        before = [pos - p for p in self.positions if p <= pos]
+        if before:
+            return min(before)
+        return 2 * min(p - pos for p in self.positions) if self.positions else 10 ** 9
+
+
+class Registry:
+    """The entities of one article, with linking of short and anaphoric mentions."""
+
+    def __init__(self, article: Article, reader: Reader):
+        self.article = article
+        self.norm = article.norm
+        self.reader = reader
+        self.entities: list[Entity] = []
+
+    # ------------------------------------------------------------- persons
+
+    def _links(self, key: tuple[str, ...], e: Entity) -> bool:
+        k = e.key
+        if e.kind != "person" or not k or not key:
+            return False
+        if key == k:
+            return True
+        if key[-1] != k[-1]:
+            return False
+        small, big = (key, k) if len(key) <= len(k) else (k, key)
+        return set(small) <= set(big) or small[0] == big[0]
+
+    def _prefix_link(self, key: tuple[str, ...], e: Entity) -> bool:
+        """كيم جونغ / كيم جونغ أون: one name is a start of two words or more of the other."""
+        k = e.key
+        small, big = (key, k) if len(key) <= len(k) else (k, key)
+        return e.kind == "person" and len(small) >= 2 and len(big) > len(small) and big[:len(small)] == small
+
+    def person(self, phrase: Phrase, pos: int, gender: str | None, *, speaker: bool) -> Entity:
+        """The person named by ``phrase`` (which has a name), linked to a known one when possible."""
+        assert phrase.name is not None
+        key = name_key(phrase.name_words)
+        candidates = [e for e in self.entities if self._links(key, e) or self._prefix_link(key, e)]
+        if not candidates and len(key) == 1 and self.reader.word(key[0]).given:
+            # وتوقعت سمية … after سمية سيد: a given name alone is the one person known by it
+            firsts = [e for e in self.entities if e.kind == "person" and len(e.key) > 1 and e.key[0] == key[0]]
+            if len(firsts) > 1 and phrase.head:
+                firsts = [e for e in firsts if phrase.head in e.heads]  # الأمير أحمد: the prince of that name
+            candidates = firsts if len(firsts) == 1 else []
+        if not candidates and len(key) > 1:
+            # خاتمي رجال الدين، شترايتر تصريحاته: a known surname followed by other words
+            for n in range(len(key) - 1, 0, -1):
+                short = [e for e in self.entities if self._links(key[:n], e) and e.key[-1] == key[n - 1]]
+                if short:
+                    candidates, key = short, key[:n]
+                    phrase = _shorten(phrase, n, self.norm)
+                    break
+        entity = min(candidates, key=lambda e: e.near(pos)) if candidates else None
+        title = phrase.title
+        if entity is None:
+            entity = Entity("person", phrase.name, key, title=title, head=phrase.head)
+            self.entities.append(entity)
+        elif len(key) > len(entity.key):
+            entity.name, entity.key = phrase.name, key
+            if title is not None:
+                entity.title = title
+        elif entity.title is None and title is not None:
+            entity.title = title
+        self._note(entity, phrase, pos, gender, speaker)
+        entity.forms.add(self.norm[phrase.name[0]:phrase.name[1]])
+        entity.named = True
+        return entity
+
+    def _note(self, entity: Entity, phrase: Phrase, pos: int, gender: str | None, speaker: bool) -> None:
+        entity.positions.append(pos)
+        entity.words.update(w for w in phrase.words if w not in _TRIVIAL)
+        if phrase.head:
+            entity.heads.add(phrase.head)
+            entity.head = entity.head or phrase.head
+        if gender and entity.gender is None:
+            entity.gender = gender
+        elif phrase.feminine and entity.gender is None:
+            entity.gender = "f"
+        entity.speaker = entity.speaker or speaker
+
+    # ------------------------------------------------------------ speakers
+
+    def refer(self, phrase: Phrase, pos: int) -> Entity | None:
+        """The earlier entity a definite short phrase refers to (الوزير، المصدر، الوكالة), if any."""
+        if not phrase.definite or phrase.name is not None or phrase.head is None:
+            return None
+        words = {w for w in phrase.words if w not in _TRIVIAL}
+        best = None
+        for e in self.entities:
+            if phrase.head not in e.heads or not words <= e.words | {phrase.head}:
+                continue
+            if e.positions and min(e.positions) >= pos:
+                continue
+            if best is None or e.near(pos) < best.near(pos):
+                best = e
+        return best
+
+    def speaker(self, phrase: Phrase, pos: int, gender: str | None) -> Entity:
+        """The entity a speaker phrase names, created when new."""
+        if phrase.name is not None and phrase.kind == "person":
+            words = phrase.name_words
+            lone_noun = (len(words) == 1 and words[0].startswith("ال") and phrase.title is None
+                         and (not words[0].endswith("ي") or words[0] in _ORDINALS)
+                         and self.person_by_name(words, pos) is None)
+            if not lone_noun:  # الجماعات، الإحصاءات: a definite noun alone is not a surname
+                return self.person(phrase, pos, gender, speaker=True)
+            phrase = Phrase(phrase.start, phrase.end, "other", words=phrase.words, definite=True,
+                            head=words[0][2:])
+        entity = self.refer(phrase, pos)
+        if entity is None:
+            entity = self._source(phrase)
+        self._note(entity, phrase, pos, gender, True)
+        entity.forms.add(self.norm[phrase.start:phrase.end])
+        return entity
+
+    def _source(self, phrase: Phrase) -> Entity:
+        span = phrase.name if phrase.kind == "place" and phrase.name else (phrase.start, phrase.end)
+        key = tuple(self.norm[span[0]:span[1]].split())
+        if phrase.kind == "person" and phrase.name is None:  # a definite role nobody was named with yet
+            for e in self.entities:
+                if e.kind == "person" and e.key == key:
+                    return e
+        for e in self.entities:
+            if e.kind == phrase.kind and e.key == key:
+                return e
+        entity = Entity(phrase.kind, span, key, title=phrase.title if phrase.kind == "person" else None,
+                        head=phrase.head)
+        self.entities.append(entity)
+        return entity
+
+    def person_by_name(self, words: tuple[str, ...], pos: int) -> Entity | None:
+        """A known person that a bare name (ترامب، المرزوقي) refers to."""
+        key = name_key(words)
+        candidates = [e for e in self.entities if self._links(key, e)]
+        return min(candidates, key=lambda e: e.near(pos)) if candidates else None
+
+    # -------------------------------------------------------------- output
+
+    def text(self, span: tuple[int, int] | None) -> str | None:
+        """The original text of a norm span, without stray commas or unpaired quotation marks at its ends."""
+        if span is None:
+            return None
+        s, e = self.article.span(*span)
+        return strip_marks(self.article.text[s:e])
+
+    def persons(self) -> list[tuple[Entity, list[dict[str, Any]]]]:
+        """Named people with their mentions, in order of first mention."""
+        people = [e for e in self.entities if e.kind == "person" and e.named and e.forms
+                  and (e.quoted or e.plausible)]
+        people.sort(key=lambda e: min(e.positions) if e.positions else 0)
+        out = [(e, self._mentions(e)) for e in people]
+        return [(e, m) for e, m in out if m]
+
+    def persons_json(self, people: list[tuple[Entity, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+        return [{"name": self.text(e.name), "title": self.text(e.title), "mentions": m} for e, m in people]
+
+    def _mentions(self, e: Entity) -> list[dict[str, Any]]:
+        """Every place one of the person's forms is written (longest form first at a position)."""
+        norm, article = self.norm, self.article
+        forms = set(e.forms)
+        words = norm[e.name[0]:e.name[1]].split()
+        if len(words) >= 2:
+            last = self.reader.word(words[-1])
+            if len(last.text) >= 4 and not last.known and not last.given and not last.definite:
+                forms.add(last.text)  # ورفض لافروف …: the surname alone names the same person
+        found: list[tuple[int, int]] = []
+        for form in sorted(forms, key=len, reverse=True):
+            if not form:
+                continue
+            i = norm.find(form)
+            while i != -1:
+                j = i + len(form)
+                before = norm[i - 1] if i else " "
+                after = norm[j] if j < len(norm) else " "
+                clitic = before in "وفبلك" and (i < 2 or not norm[i - 2].isalnum())
+                if (not before.isalnum() or clitic) and not after.isalnum() \
+                        and not any(a <= i < b or a < j <= b for a, b in found):
+                    found.append((i, j))
+                i = norm.find(form, i + 1)
+        out = []
+        for a, b in sorted(found):  # (every form was read from the text, so each person has a mention)
+            s, t = article.span(a, b)
+            out.append({"text": article.text[s:t], "span": [s, t]})
+        return out
+
+
+def _shorten(phrase: Phrase, n: int, norm: str) -> Phrase:
+    """``phrase`` with its name cut to the first ``n`` words."""
+    assert phrase.name is not None
+    a = phrase.name[0]
+    b = a
+    for word in phrase.name_words[:n]:
+        b = norm.index(word, b) + len(word)
+    return Phrase(phrase.start, b, phrase.kind, name=(a, b), title=phrase.title, head=phrase.head,
+                  definite=phrase.definite, words=phrase.words, name_words=phrase.name_words[:n],
+                  feminine=phrase.feminine)
+
+
+def scan(reader: Reader, registry: Registry, hits: list[tuple[int, str, str]]) -> None:
+    """Register the people named after a title or honorific, or with a known given name.
+
+    ``hits``: (norm offset, "title" | "honorific" | "given", attached prefix) of the person cues found.
+    """
+    norm = reader.norm
+    covered = 0
+    for a, what, prefix in hits:
+        if a < covered or (what == "given" and any(c in prefix for c in "بلك")):
+            continue  # لدينا is not دينا
+        if what == "given":
+            # a name is a run of words with nothing between them: read it without the tokenizer
+            phrase = _given_name(reader, a)
+        else:
+            stop = norm.find(" ", min(len(norm), a + 80))
+            toks = tokenize(norm, a, len(norm) if stop == -1 else stop)  # whole words only
+            cut = next((k for k, t in enumerate(toks) if t[0] in ".؟!:\"«»“”"), len(toks))
+            toks = toks[:cut] if cut > 1 else toks
+            if not toks:
+                continue
+            phrase = reader.parse(toks, 0, allow_name_first=False)
+        if phrase is None or phrase.kind != "person" or phrase.name is None or not plausible(reader, phrase, registry):
+            continue
+        registry.person(phrase, phrase.name[0], "f" if phrase.feminine else None, speaker=False).plausible = True
+        covered = phrase.name[1]
+
+
+def _given_name(reader: Reader, a: int) -> Phrase | None:
+    """The name that a known given name at ``a`` starts (or continues: أبو بكر البغدادي)."""
+    norm = reader.norm
+    k = a - 1
+    while k > 0 and norm[k - 1].isalnum():
+        k -= 1
+    starts = (k, a) if a >= 2 and norm[a - 1] == " " and norm[k:a - 1] in LEADING_PARTICLES else (a,)
+    for start in starts:
+        # a name is a run of words with nothing between them: read it without the tokenizer
+        words = _WORD_RUN.match(norm, start).group().split(" ")
+        if len(words) < 2:
+            continue
+        toks, pos = [], start
+        for w in words:
+            toks.append((w, pos, pos + len(w)))
+            pos += len(w) + 1
+        phrase = reader.given_name(toks)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def plausible(reader: Reader, phrase: Phrase, registry: Registry) -> bool:
+    """Is a name found after a title (not next to a cue) really a name (not نقده اللاذع، حفظه الله)?
+
+    It is when it starts with a known given name or a name particle (عبد، أبو …), ends in a nisba
+    surname (… الصفدي), or is a name already known in the article.
+    """
+    words = phrase.name_words
+    lex = reader.lex
+    if not words:
+        return False
+    if words[0] in lex.given_names or words[0] in lex.particles or reader.word(words[0]).given:
+        return True
+    if len(words) >= 2 and words[-1].startswith("ال") and words[-1].endswith("ي") and len(words[-1]) > 4:
+        return True
+    return registry.person_by_name(words, phrase.start) is not None

@@ -1,0 +1,107 @@
+"""Pairing quotation marks into quoted segments, paragraph by paragraph.
+
+News copy mixes « », “ ”, „ “, straight " and ' (one character for both
+ends), reversed guillemets (»…«), a closing ” used to open, marks never
+closed before the paragraph ends, and spaces inside marks (" إن … ").
+Directional marks pair by type; a straight mark opens or closes by its
+neighbours: one with a space before and a letter after opens, one with a
+letter before closes, and one with spaces on both sides toggles. A second
+opener of the same kind while one is open means the first was never closed
+(it ends there). Only top-level segments are kept: marks nested inside a
+quotation are part of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the marks that close it.
+_CLOSERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", "»": "«", "”": "”", '"': '"', "'": "'", "‘": "’"}
+_MARKS = re.compile("[«»“”„‹›\"'‘’]")
+_WORD = re.compile(r"[^\W_]+")
+_SYMMETRIC = {'"', "'"}
+_CLITICS = "وفبلك"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Words between an opening mark and its closing mark (or the point the quotation stops)."""
+
+    open: int  # index of the opening mark
+    start: int  # first character inside
+    end: int  # just after the last character inside
+    close: int | None  # index of the closing mark; None when never closed
+    words: int
+
+    @property
+    def after(self) -> int:
+        """Index just after the segment (after its closing mark when there is one)."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+def _word_count(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def pair_marks(s: str, start: int, end: int) -> list[Segment]:
+    """Top-level quoted segments of ``s[start:end]`` (one paragraph), in order."""
+    out: list[Segment] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, index)
+
+    def emit(opening: int, stop: int, close: int | None) -> None:
+        if not stack:  # only top level
+            inner = s[opening + 1:stop]
+            out.append(Segment(opening, opening + 1, stop, close, _word_count(inner)))
+
+    for m in _MARKS.finditer(s, start, end):
+        c, i = m.group(), m.start()
+        prev = s[i - 1] if i > start else " "
+        nxt = s[i + 1] if i + 1 < end else " "
+        if c == "'" and _is_word(prev) and _is_word(nxt):
+            continue  # an apostrophe inside a word (O'Brien)
+        # a one-letter clitic before the mark (بـ"…"، و«…») belongs to the next word
+        word_before = _is_word(prev) and not (prev in _CLITICS and (i - 2 < start or not _is_word(s[i - 2])))
+        closes_open = bool(stack) and c in _CLOSERS[stack[-1][0]]
+        strong_open = not word_before and _is_word(nxt)
+        strong_close = word_before or (not nxt.strip() and prev in ".؟?!،,")
+        if closes_open and c in _SYMMETRIC | {"”"} and strong_open and not strong_close and stack[-1][0] == c:
+            # a second opener of the same kind: the first one was never closed
+            opening = stack.pop()[1]
+            emit(opening, i, None)
+            stack.append((c, i))
+        elif closes_open:
+            opening = stack.pop()[1]
+            emit(opening, i, i)
+        elif c == "»" and "«" not in [o for o, _ in stack] and _is_word(nxt):
+            stack.append((c, i))  # reversed guillemets: »…«
+        elif c in "»›’":
+            continue  # a stray closer
+        elif c == "«" and stack and stack[-1][0] == "«":
+            opening = stack.pop()[1]  # « … « : the first was never closed
+            emit(opening, i, None)
+            stack.append((c, i))
+        elif c in _SYMMETRIC and not strong_open and strong_close:
+            continue  # a closer with nothing open
+        else:
+            stack.append((c, i))
+    while stack:
+        opening = stack.pop(0)[1]
+        if not stack:
+            out.append(Segment(opening, opening + 1, end, None, _word_count(s[opening + 1:end])))
+        else:
+            # an unclosed outer mark with unclosed marks inside: the outer one runs to the paragraph end
+            stack.clear()
+            out.append(Segment(opening, opening + 1, end, None, _word_count(s[opening + 1:end])))
+    out.sort(key=lambda seg: seg.open)
+    # drop segments nested in an unclosed one that was emitted afterwards
+    kept: list[Segment] = []
+    for seg in out:
+        if kept and seg.open < kept[-1].end:
+            continue
+        kept.append(seg)
+    return kept
