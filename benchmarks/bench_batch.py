@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -186,31 +187,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", type=int, nargs="+", default=[10_000, 50_000], help="batch sizes for memory")
     parser.add_argument("--repeat", type=int, default=3, help="speed-up runs (median reported)")
     parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=list(FORMATS))
+    parser.add_argument("--parts", nargs="+", default=["throughput", "speedup", "memory"],
+                        choices=["throughput", "speedup", "memory"], help="what to measure")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--workdir", type=Path, help="where the linked corpus and outputs go (default: a temp dir)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` and kill still clean up the work dir
 
     work = Path(tempfile.mkdtemp(prefix="bench-batch-", dir=args.workdir))
+    figures: dict[str, object] = {"cores": os.cpu_count()}
     try:
         folder = corpus_folder(args.articles, work)
-        print(f"throughput ({args.articles:,} articles, one core, in-process)", flush=True)
-        rates = [throughput(folder) for _ in range(max(1, args.repeat))]
-        rate = statistics.median(rates)
-        print(f"  {', '.join(f'{r:.0f}' for r in rates)} articles/s; median {rate:.0f} "
-              f"(target >= {THROUGHPUT_TARGET:.0f})", flush=True)
-        print(f"speed-up of --jobs 2 over --jobs 1 ({args.articles:,} articles, JSON Lines, "
-              f"{os.cpu_count()} cores)", flush=True)
-        speed = speedup(folder, work, args.repeat)
-        print(f"  median {speed['median']:.2f} (target >= {SPEEDUP_TARGET}); "
-              f"CPU-bound ceiling {speed['median_ceiling']:.2f}", flush=True)
-        sizes = sorted(set(args.memory))
-        print(f"peak memory, default --jobs, {' vs '.join(f'{n:,}' for n in sizes)} articles", flush=True)
-        folders = [corpus_folder(n, work) for n in sizes]
-        mem = memory(folders, work, args.formats)
-        for name, m in mem.items():
-            print(f"  {name}: ratio {m['ratio']:.2f} (target <= {MEMORY_TARGET})", flush=True)
-        figures = {"throughput": {"runs": rates, "median": rate}, "speedup": speed, "memory": mem,
-                   "cores": os.cpu_count()}
+        if "throughput" in args.parts:
+            print(f"throughput ({args.articles:,} articles, one core, in-process)", flush=True)
+            rates = [throughput(folder) for _ in range(max(1, args.repeat))]
+            rate = statistics.median(rates)
+            print(f"  {', '.join(f'{r:.0f}' for r in rates)} articles/s; median {rate:.0f} "
+                  f"(target >= {THROUGHPUT_TARGET:.0f})", flush=True)
+            figures["throughput"] = {"runs": rates, "median": rate}
+        if "speedup" in args.parts:
+            print(f"speed-up of --jobs 2 over --jobs 1 ({args.articles:,} articles, JSON Lines, "
+                  f"{os.cpu_count()} cores)", flush=True)
+            speed = speedup(folder, work, args.repeat)
+            print(f"  median {speed['median']:.2f} (target >= {SPEEDUP_TARGET}); "
+                  f"CPU-bound ceiling {speed['median_ceiling']:.2f}", flush=True)
+            figures["speedup"] = speed
+        if "memory" in args.parts:
+            sizes = sorted(set(args.memory))
+            print(f"peak memory, default --jobs, {' vs '.join(f'{n:,}' for n in sizes)} articles", flush=True)
+            mem = memory([corpus_folder(n, work) for n in sizes], work, args.formats)
+            for name, m in mem.items():
+                print(f"  {name}: ratio {m['ratio']:.2f} (target <= {MEMORY_TARGET})", flush=True)
+            figures["memory"] = mem
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     finally:

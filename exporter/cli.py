@@ -63,8 +63,8 @@ def batch_options(command):
         click.option("--glob", default="*.txt", show_default=True,
                      help="Files to take from folders (file name pattern, case-insensitive; "
                           "with a / it matches the path inside the folder)."),
-        click.option("--max-bytes", type=SizeType(), default=DEFAULT_MAX_BYTES, show_default="5MB",
-                     help="Inputs larger than this fail (e.g. 500k, 20MB)."),
+        click.option("--max-bytes", type=SizeType(), default=DEFAULT_MAX_BYTES,
+                     help="Inputs larger than this fail (e.g. 500k, 20MB).  [default: 5MB]"),
         click.option("--report", metavar="FILE.json", default=None,
                      help="Write each input's status and warnings to FILE.json."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line."),

@@ -13,6 +13,10 @@ Two ways in, because running text and a known slot need different caution:
   them is not reported.
 - :func:`find_country` looks one phrase up exactly (a dateline place, a
   speaker already delimited) and does know the ambiguous forms.
+
+Groupings of states (``data/groupings.json``: دول المغرب العربي، دول الخليج،
+مجموعة السبع …) and their members are here too, through :func:`groupings` and
+:func:`grouping_forms`: "دول المغرب العربي الخمس" names five states.
 """
 
 from __future__ import annotations
@@ -104,3 +108,35 @@ def find_country(phrase: str) -> CountryRef | None:
 def country_by_code(code: str) -> Country | None:
     """The country with ISO code ``code`` (case-insensitive), or None."""
     return countries().get(code.upper())
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A grouping of states (a region's states, a bloc) and its members."""
+
+    code: str
+    name_en: str  # the grouping as one party (Gulf Cooperation Council states)
+    members: tuple[str, ...]  # ISO codes
+    organisation: str | None = None  # code of the catalogued organisation it is named after, if any
+
+
+@lru_cache(maxsize=1)
+def groupings() -> dict[str, Grouping]:
+    """Every grouping by code."""
+    return {g["code"]: Grouping(g["code"], g["name_en"], tuple(g["members"]), g.get("organisation"))
+            for g in load_json("groupings.json")["groupings"]}
+
+
+def grouping_forms() -> list[tuple[str, Grouping, bool]]:
+    """(phrase, grouping, numbered) for every way running text names a grouping's states: a states noun +
+    a region (دول المغرب العربي), a plural (الدول المغاربية), or a form that carries the number itself
+    (الدول الصناعية السبع: numbered)."""
+    data = load_json("groupings.json")
+    table = groupings()
+    out: list[tuple[str, Grouping, bool]] = []
+    for g in data["groupings"]:
+        grouping = table[g["code"]]
+        out += [(f"{noun} {region}", grouping, False) for region in g["regions"] for noun in data["states_nouns"]]
+        out += [(form, grouping, False) for form in g.get("plurals", [])]
+        out += [(form, grouping, True) for form in g.get("numbered", [])]
+    return out

@@ -14,7 +14,9 @@ common phrases never reach a name: dropping or adding a guttural (ع ح ه, the
 letters transliteration loses: العدل → أدل) for skeletons of 6 letters or
 more, any single edit from 9 letters, and every skeleton match is confirmed
 on the spelling itself (:func:`spelling_distance`), so "جامع الويس" (a mosque)
-does not pass for جماعة الحوثي. Lookup is indexed, never a scan of the
+does not pass for جماعة الحوثي, and a name's first word may gain letters but
+not lose or change any (:func:`keeps_first_word`: أسرى المقاومة is not
+سرايا المقاومة). Lookup is indexed, never a scan of the
 lexicon: candidates are found by the skeleton of the name's first word, the
 first letter of the rest and the total skeleton length, so a word that cannot
 open a name costs one set lookup.
@@ -157,6 +159,33 @@ def spelling_distance(a: str, b: str, limit: float = 1.0) -> float:
     return prev[m]
 
 
+_FOLD_ONLY = str.maketrans(_FOLDED)
+
+
+def _bare(word: str, article: bool) -> str:
+    """A normalised word without its article (ال, or the ل left of it in للحزب), look-alikes folded,
+    a final ه dropped: what :func:`keeps_first_word` compares."""
+    if word.startswith("ال"):
+        word = word[2:]
+    elif article and word.startswith("ل"):
+        word = word[1:]
+    return finish_skeleton(word.translate(_FOLD_ONLY))
+
+
+def keeps_first_word(written: str, listed: str) -> bool:
+    """Whether ``written`` can be a misspelling of a name's first word ``listed`` (both normalised).
+
+    Transliteration adds letters to a word (long vowels: جايش for جيش) but an
+    Arabic writer does not drop or replace letters of the word that opens a
+    name, which is nearly always a common noun (جيش، جبهة، سرايا، جماعة). So
+    every letter of the listed word must appear, in order, in the written
+    one: أسرى is not سرايا, جميع is not جماعة, though their skeletons are equal.
+    """
+    w, lst = _bare(written, listed.startswith("ال")), _bare(listed, False)
+    it = iter(w)
+    return all(ch in it for ch in lst)
+
+
 @dataclass(frozen=True)
 class _Candidate(Generic[T]):
     skeleton: str
@@ -260,6 +289,8 @@ class SkeletonIndex(Generic[T]):
                         continue
                     if cand.exact_only and words[0].lstrip("ا") != cand.phrase.split(" ", 1)[0].lstrip("ا"):
                         continue  # a shared name keeps its first word: الحراك الشعبي is not الحركة الشعبية
+                    if not keeps_first_word(words[0], cand.phrase.split(" ", 1)[0]):
+                        continue
                     rank = (cost, -len(cand.skeleton), n, cand.value)
                     if best is not None and rank[:2] >= best[:2]:
                         continue

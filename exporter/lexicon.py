@@ -95,7 +95,7 @@ class PhraseMatcher(Generic[T]):
         bodies = set(self._phrases)
         if article:
             # "للجزائر" is ل + "الجزائر" with the alef dropped: let the regex see the bare
-            # body after the article group; _lookup maps it back to the ال form.
+            # body after the article group; _hit maps it back to the ال form.
             bodies |= {p[2:] for p in self._phrases if p.startswith("ال") and len(p) > 3}
         body = trie_pattern(bodies)
         pre = "(?P<pre>" + "|".join(CLITICS) + ")?" if clitics else "(?P<pre>)"
@@ -105,23 +105,21 @@ class PhraseMatcher(Generic[T]):
     def __bool__(self) -> bool:
         return self._regex is not None
 
-    def _lookup(self, body: str, art: str) -> T | None:
-        key = _compact(body)
-        if art and self._article:
-            value = self._values.get("ال" + key)
-            if value is not None:
-                return value
-        return self._values.get(key)
-
     def _hit(self, m: re.Match[str]) -> tuple[int, int, str, T] | None:
-        value = self._lookup(m.group("body"), m.group("art") or "")
+        # each group read once: this runs for every hit
+        pre, art, body = m.group("pre", "art", "body")
+        key = _compact(body) if " " in body else body
+        values = self._values
+        with_article = bool(art) and ("ال" + key) in values
+        value = values.get("ال" + key) if art and self._article else None
         if value is None:
-            return None
-        art = m.group("art") or ""
-        with_article = art and ("ال" + _compact(m.group("body"))) in self._values
-        body_start = m.start("art") if with_article else m.start("body")
-        prefix = (m.group("pre") or "") + ("" if with_article else art)
-        return body_start, m.end("body"), prefix, value
+            value = values.get(key)
+            if value is None:
+                return None
+        if with_article:
+            return m.start("art"), m.end("body"), pre or "", value
+        body_start, body_end = m.span("body")
+        return body_start, body_end, (pre or "") + (art or ""), value
 
     def finditer_norm(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str, T]]:
         """(norm_start, norm_end, prefix, value) for each hit in ``norm[start:end]``."""

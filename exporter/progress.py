@@ -43,10 +43,13 @@ class Progress:
         self.unit = unit
         self.done = 0
         self._start = time.monotonic()
+        self._first: float | None = None  # when the first article finished: the rate starts there
         self._last_draw = 0.0
         self._shown = False
 
     def advance(self, n: int = 1) -> None:
+        if self._first is None:
+            self._first = time.monotonic()
         self.done += n
         if self.enabled:
             now = time.monotonic()
@@ -73,20 +76,27 @@ class Progress:
     def line(self, now: float | None = None, width: int | None = None) -> str:
         """The status line as it would be drawn now."""
         now = time.monotonic() if now is None else now
-        elapsed = max(now - self._start, 1e-9)
-        rate = self.done / elapsed
+        elapsed = max(now - self._start, 0.0)
+        rate = self.rate(now)
         width = width if width is not None else shutil.get_terminal_size((80, 20)).columns
-        rate_text = f"{rate:,.0f} {self.unit}/s"
+        rate_text = f"{rate:,.0f} {self.unit}/s" if rate is not None else f"-- {self.unit}/s"
         if not self.total:
             return f"{self.done:,} {self.unit}  {rate_text}  {_clock(elapsed)}"[: width - 1]
         fraction = min(self.done / self.total, 1.0)
-        eta = _clock((self.total - self.done) / rate) if rate > 0 and self.done else "?"
+        eta = _clock((self.total - self.done) / rate) if rate else "--"
         head = f"{self.done:,}/{self.total:,} "
         tail = f" {fraction:4.0%}  {rate_text}  ETA {eta}"
         bar_width = max(0, min(40, width - 1 - len(head) - len(tail) - 2))
         filled = int(bar_width * fraction)
         bar = f"[{'#' * filled}{'.' * (bar_width - filled)}]" if bar_width >= 5 else ""
         return (head + bar + tail)[: width - 1]
+
+    def rate(self, now: float | None = None) -> float | None:
+        """Articles per second since the first one finished (start-up left out), once measurable."""
+        now = time.monotonic() if now is None else now
+        if self._first is None or self.done < 2 or now - self._first < 0.2:
+            return None
+        return (self.done - 1) / (now - self._first)
 
     def _draw(self, now: float) -> None:
         self.stream.write(_CLEAR + self.line(now))

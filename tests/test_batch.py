@@ -196,11 +196,13 @@ def test_progress_shows_count_rate_and_eta_on_a_terminal():
     out = Terminal()
     progress = Progress(200, stream=out)
     assert progress.enabled
-    progress._start -= 10  # ten seconds in
-    progress.done = 50
+    progress.advance()
+    assert progress.line(width=100).endswith("  0%  -- articles/s  ETA --")  # no rate from one article
+    progress._first -= 10  # the first article finished ten seconds ago: start-up does not count
+    progress.done = 51
     line = progress.line(width=100)
-    assert line.startswith("50/200 [")
-    assert line.endswith(" 25%  5 articles/s  ETA 0:30")
+    assert line.startswith("51/200 [")
+    assert line.endswith(" 26%  5 articles/s  ETA 0:30")
     progress.message("exporter: a.txt: empty file")
     progress.advance()
     progress.close()
@@ -220,5 +222,7 @@ def test_progress_is_silent_when_not_a_terminal():
 
 def test_progress_without_a_total_shows_count_and_rate():
     progress = Progress(None, stream=Terminal())
+    progress.advance()
+    progress._first -= 2
     progress.done = 7
-    assert progress.line(width=80).startswith("7 articles  ")
+    assert progress.line(width=80).startswith("7 articles  3 articles/s  ")

@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from exporter.countries import Country, CountryRef, countries, country_by_code, country_matcher, find_country
+from exporter.countries import (
+    Country,
+    CountryRef,
+    countries,
+    country_by_code,
+    country_matcher,
+    find_country,
+    grouping_forms,
+    groupings,
+)
 from exporter.normalize import normalize
 from exporter.resources import load_json
 
@@ -71,3 +80,23 @@ def test_api_stays_stable():
     assert country_by_code("pk").capital_en == "Islamabad"
     hit = next(iter(country_matcher().finditer_norm(normalize("قالت طهران"))))
     assert hit[3] == CountryRef(iran, "capital")
+
+
+def test_groupings_name_real_states():
+    """Every grouping's members are catalogued states; a counted grouping has as many members as its count
+    says, and every form is reachable (no two groupings share a form)."""
+    table = countries()
+    owner: dict[str, str] = {}
+    for g in groupings().values():
+        assert g.members and len(set(g.members)) == len(g.members) and set(g.members) <= set(table), g.code
+        assert g.organisation is None or g.organisation in {o["code"] for o in load_json("organisations.json")[
+            "catalogue"]}
+    for form, grouping, _numbered in grouping_forms():
+        key = normalize(form)
+        assert owner.setdefault(key, grouping.code) == grouping.code, form
+
+
+@pytest.mark.parametrize("code,members", [("UMA-STATES", {"MA", "DZ", "TN", "LY", "MR"}),
+                                          ("GCCS", {"SA", "AE", "KW", "QA", "BH", "OM"})])
+def test_grouping_members(code, members):
+    assert set(groupings()[code].members) == members

@@ -12,7 +12,15 @@ import pytest
 
 from exporter.extractors.group_catalogue import skeleton_index
 from exporter.extractors.groups import extract
-from exporter.fuzzy import SkeletonIndex, acceptable, edit_cost, skeleton, spelling_distance, word_skeleton
+from exporter.fuzzy import (
+    SkeletonIndex,
+    acceptable,
+    edit_cost,
+    keeps_first_word,
+    skeleton,
+    spelling_distance,
+    word_skeleton,
+)
 from exporter.normalize import normalize
 from exporter.segment import segment
 
@@ -61,6 +69,19 @@ def test_index_finds_split_and_misspelt_names():
     assert index.match([word_skeleton(w) for w in words], words) is None
 
 
+@pytest.mark.parametrize(("written", "listed", "ok"), [
+    ("جايش", "جيش", True),  # transliteration adds a long vowel
+    ("جبهه", "جبهة", True),
+    ("لحزب", "الحزب", True),  # للحزب: ل + الحزب with the alef dropped
+    ("سقور", "صقور", True),  # look-alike letters
+    ("اسري", "سرايا", False),  # أسرى (prisoners) has the skeleton of سرايا but lacks its letters
+    ("جميع", "جماعة", False),
+    ("جش", "جيش", False),
+])
+def test_a_name_first_word_may_gain_letters_but_not_lose_them(written, listed, ok):
+    assert keeps_first_word(normalize(written), normalize(listed)) is ok
+
+
 def test_exact_only_names_keep_their_first_word():
     index = SkeletonIndex([(normalize("الحركة الشعبية"), "popular", True)])
     words = normalize("الحراك الشعبي").split()
@@ -80,6 +101,7 @@ COMMON = [
     "المجلس العسكري", "المجلس البلدي", "حزمة الإصلاحات", "حماسة الجماهير", "الجماعات المتشددة", "الجماعة المسلحة",
     "الحركة الاحتجاجية", "الفصائل الفلسطينية", "الميليشيات الكردية", "مليشيات الأكراد", "كتائب من الجيش",
     "جند الاحتياط", "أنصار الفريق", "شباب الثورة", "أحرار العالم", "رجال الأمن", "جيش من الموظفين",
+    "أسرى المقاومة", "جميع الدعاوى", "أسرى الحرب",
 ]
 
 

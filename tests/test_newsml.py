@@ -389,7 +389,8 @@ def test_any_text_and_quote_spans_give_a_body_with_every_quoted_character(text, 
 
 
 def test_illegal_characters_are_removed_with_a_warning_and_kept_in_the_json(tmp_path):
-    text = "القاهرة (رويترز) - قال\x00 الوزير\x01 إن \ufffeالوضع هادئ\x0b.\nوأضاف أن\x9d الحدود آمنة."
+    text = ("هدوء على الحدود\n\n"
+            "القاهرة (رويترز) - قال\x00 الوزير\x01 إن \ufffeالوضع هادئ\x0b.\nوأضاف أن\x9d الحدود آمنة.")
     doc = exporter.extract(text, file="bad\x07name.txt")
     writer = NewsmlWriter(tmp_path / "item.xml", timestamp=FIXED)
     writer.write(doc)

@@ -96,7 +96,7 @@ def test_generated_mutations(mutations):
     for path, op, value in mutations:
         try:
             _mutate(doc, path, op, value)
-        except (KeyError, IndexError, TypeError):
+        except (KeyError, IndexError, TypeError, AttributeError):
             continue  # an earlier mutation removed or replaced the place
     agree(doc)
 

@@ -7,10 +7,15 @@ For every trigger (``data/agreement_triggers.json``: اتفق/وافق على، 
 parties are read around it (:mod:`.agreement.parties`: coordinated subjects,
 X مع Y، بين X وY، references such as البلدان/الدول الثلاث resolved to the
 parties named before, capitals/governments/leaders as their countries,
-signatories as the bodies they sign for) and the terms after it
-(:mod:`.agreement.terms`). Provisions stated later (تتضمن المذكرة …، نص
-الاتفاق على …) are added to the agreement they describe, and restatements
-(headline, lede, quote) are merged (:mod:`.agreement.assemble`).
+counted groupings as their member states, signatories as the bodies they sign
+for) and the terms after it (:mod:`.agreement.terms`). Acts told otherwise are
+read too: the outcome of talks (مباحثات بين X وY توجت باتفاق على …), a signing
+after its document (الاتفاق الذي وقع بين …، الاتفاقيات الموقعة بين …), a
+passive signing going on with the one before (كما تم التوقيع على …), and
+documents listed one after another, each with its own parties when a بين
+closes it. Provisions stated later (تتضمن المذكرة …، نص الاتفاق على …) are
+added to the agreement they describe, and restatements (headline, lede,
+quote) are merged (:mod:`.agreement.assemble`).
 """
 
 from __future__ import annotations
@@ -24,10 +29,10 @@ from ..countries import country_matcher
 from ..normalize import normalize
 from ..segment import Article
 from .agreement.assemble import Statement, merge_statements, record
-from .agreement.mentions import Index, Mention, build_index, gap_words
-from .agreement.parties import Party, Resolver, country_party, state_key
-from .agreement.terms import Region, document_extent, is_purpose_word, numbered_items, read
-from .agreement.tokens import COMMAS, Words
+from .agreement.mentions import Index, Mention, build_index, gap_words, is_coordination, number_of
+from .agreement.parties import Party, Resolver, country_party, party_of, state_key
+from .agreement.terms import Region, document_extent, is_purpose_word, read
+from .agreement.tokens import COMMAS, Words, norm_sentence_spans
 from .agreement.vocab import (
     TriggerForm,
     documents,
@@ -43,6 +48,7 @@ _COMPLEMENT_WITHIN = 25  # words between a verb and its على
 _OBJECT_SUFFIXES = ("ته", "ها", "اها", "وها", "تها")
 _DOC_REFERENCES = ("الاتفاق", "الاتفاقيه", "الاتفاقيات", "الاتفاقات", "المذكره", "مذكره", "الاتفاقيتين",
                    "الاتفاقيتان", "البروتوكول", "المعاهده", "العقد", "الصفقه", "مذكرتي", "مذكرتا")
+_PROVISION_OBJECTS = frozenset(_DOC_REFERENCES + ("بنود", "نص"))
 
 
 # Every trigger form contains one of these: the words around them are the only places worth matching.
@@ -50,8 +56,11 @@ _STEMS = ("تفق", "تفاق", "وقع", "وقي", "توصل", "برم", "بر�
           "مذكره", "معاهده", "بروتوكول")
 _DOCUMENT_STEMS = ("اتفاق", "مذكر", "بروتوكول", "معاهد", "ميثاق", "عقد", "صفق", "وثيق", "اعلان", "تفاهم", "تسوي",
                    "هدن", "صيغ")
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
+_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "ذالك"})
 _LOOKAHEAD = 240  # characters after a trigger in which its على or document must appear
-_NUMBERED_LINE = re.compile(r"\s*[0-9٠-٩]+\s*[-–.)]")
+_RELATIVE_ENDINGS = ("الذي ", "التي ", "اللذين ", "اللتين ")
+_NUMBERED_LINE = re.compile(r"\s*(?:[0-9٠-٩]+\s*[-–.)]|[-–—•*·▪●◦])")  # a numbered or bulleted line
 
 
 def extract(article: Article, headline: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -60,7 +69,9 @@ def extract(article: Article, headline: dict[str, Any] | None = None) -> list[di
     hits = [h for h in _trigger_hits(norm) if _plausible(norm, *h)]
     if not hits:
         return []
-    words = Words(article, _ranges(article, hits))
+    spans = norm_sentence_spans(article)
+    ranges, party_ranges = _ranges(article, hits, spans, headline)
+    words = Words(article, ranges, spans, party_ranges)
     reader = _Reader(words, hits, headline)
     if not reader.worth_reading():
         return []
@@ -71,28 +82,44 @@ def extract(article: Article, headline: dict[str, Any] | None = None) -> list[di
 _CONTEXT_BEFORE = 2  # sentences before a trigger where its parties or their antecedents may be named
 _PROVISION_STEMS = ("تتضمن", "يتضمن", "تضمن", "ينص", "تنص", "نص ال", "يقضي", "تقضي", "تشترط", "يشترط", "تشمل",
                     "يشمل", "شملت", "تؤسس", "بموجب", "بمقتضي")
+_PROVISION_RE = re.compile("|".join(_PROVISION_STEMS))
 
 
-def _ranges(article: Article, hits: list) -> list[tuple[int, int]]:
+def _ranges(article: Article, hits: list, spans: list[tuple[int, int]], headline: dict[str, Any] | None = None
+            ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The normalised spans worth reading: the headline, each possible act with the sentences before it
-    (antecedents) and the one after, numbered lists of terms, and later sentences stating provisions."""
+    (antecedents), lists of terms and later sentences stating provisions; and, among them, those where
+    parties are looked for (not the lists and provisions, which only add terms)."""
     norm = article.norm
     sentences = article.sentences
-    spans = [(article.norm_index(s.start), article.norm_index(s.end)) for s in sentences]
     starts = [a for a, _ in spans]
-    keep: set[int] = {k for k, s in enumerate(sentences) if s.paragraph == 0}
-    last = 0
+    if headline:  # the headline's sentences (a first paragraph may be the whole story)
+        hs, he = headline["span"]
+        keep: set[int] = {k for k, s in enumerate(sentences) if s.start < he and s.end > hs}
+    else:
+        keep = {k for k, s in enumerate(sentences[:1]) if s.paragraph == 0}
+    after: set[int] = set()  # sentences after an act, where its provisions may be stated
     for a, _b, _p, _tf in hits:
         k = max(0, bisect_right(starts, a) - 1)
-        keep.update(range(max(0, k - _CONTEXT_BEFORE), min(len(spans), k + 2)))
-        last = max(last, k)
+        keep.update(range(max(0, k - _CONTEXT_BEFORE), min(len(spans), k + 1)))
+        after.update(range(k + 1, min(len(spans), k + 9)))
         n = k + 1
         while n < len(sentences) and _NUMBERED_LINE.match(sentences[n].text):
-            keep.add(n)  # a numbered list of terms (1- …، 2- …)
+            keep.add(n)  # a list of terms (1- …، 2- …، • …)
             n += 1
-    for k in range(last + 1, min(len(spans), last + 9)):
-        if any(stem in norm[spans[k][0]:spans[k][1]] for stem in _PROVISION_STEMS):
-            keep.add(k)
+    parties = set(keep)
+    after -= keep
+    if after:  # one scan over the sentences after the acts, then the sentences the stems are in
+        first, last = min(after), max(after)
+        for m in _PROVISION_RE.finditer(norm, spans[first][0], spans[last][1]):
+            k = bisect_right(starts, m.start()) - 1
+            if k in after:
+                keep.add(k)
+    return _joined(spans, keep), _joined(spans, parties)
+
+
+def _joined(spans: list[tuple[int, int]], keep: set[int]) -> list[tuple[int, int]]:
+    """The spans of the sentences ``keep``, neighbours joined."""
     out: list[tuple[int, int]] = []
     for k in sorted(keep):
         a, b = spans[k]
@@ -130,8 +157,14 @@ def _plausible(norm: str, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
     if "ل" in prefix:
         return False
     window = norm[b:b + _LOOKAHEAD]
+    if tf.document and (tf.kind == "participle" or norm.endswith(_RELATIVE_ENDINGS, 0, a)):
+        # الاتفاقيات الموقعة بين …، الاتفاق الذي وقع أخيرا بين …: the document before, the parties after
+        before = norm[max(0, a - 80):a]
+        if "بين" in window[:60] and any(stem in before for stem in _DOCUMENT_STEMS):
+            return True
     if tf.document:
-        return any(stem in window for stem in _DOCUMENT_STEMS) or tf.form.endswith(("ه", "ها", "هما"))
+        return tf.kind != "participle" and (any(stem in window for stem in _DOCUMENT_STEMS)
+                                            or tf.form.endswith(("ه", "ها", "هما")))
     if tf.kind in ("noun", "headline_noun"):
         return "علي" in window[:120] or a < 200
     return "علي" in window
@@ -152,6 +185,7 @@ class _Reader:
             s, e = headline["span"]
             self.head = (words.article.norm_index(s), words.article.norm_index(e))
         self.statements: list[Statement] = []
+        self.orphans: list[Statement] = []  # signings of new documents that named no party (see adopt_orphans)
         self._blocked: dict[tuple[int, str], bool] = {}
         self.groups = 0
         self.last_group: tuple[list[Party], list[Party], int, int] | None = None
@@ -187,7 +221,7 @@ class _Reader:
     def _noun_worth_reading(self, i: int, b: int, sent_end: int) -> bool:
         """تم الاتفاق على; اتفاق + parties + على (within a few words); اتفاق سعودي مالطي; اتفاقية بين …"""
         words = self.words
-        if words.toks[i].w.startswith("ال"):
+        if words.ws[i].startswith("ال"):
             return words.word(i - 1) in self.tw["passive"] and words.word(i + 1) == "علي"
         nxt = words.word(i + 1)
         return (self.find_word(b, sent_end, "علي", 14) is not None or "بين" in (nxt, words.word(i + 2))
@@ -203,9 +237,22 @@ class _Reader:
             for s in found:
                 self.statements.append(s)
                 if len(s.parties) >= 2 and not s.headline:
-                    self.resolver.prior.append(s.parties)
+                    self.resolver.add_prior(s.parties, s.trigger[0], s.span)
+                    self.adopt_orphans(s)
         self.provisions()
         return self.statements
+
+    def adopt_orphans(self, s: Statement) -> None:
+        """"بالتوقيع على 10 اتفاقيات ومذكرات تفاهم … وقال تشمل الاتفاقيات الموقعة بين الجزائر وقطر …": a
+        signing that named no one takes the parties of the signing told in the next sentence."""
+        words = self.words
+        here = words.sentence_index(s.trigger[0])
+        for orphan in self.orphans:
+            if 0 <= here - words.sentence_index(orphan.trigger[0]) <= 1 and orphan.trigger[0] < s.trigger[0]:
+                orphan.parties = list(s.parties)
+                orphan.follows = True
+                self.statements.append(orphan)
+        self.orphans = [o for o in self.orphans if not o.parties]
 
     def is_act(self, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
         """Whether a verb trigger reports an act (it then ends the clause of the trigger before it)."""
@@ -216,6 +263,9 @@ class _Reader:
         sent_start, sent_end = words.sentence_of(a)
         if self.blocked(i, sent_start, tf, prefix):
             return False
+        if tf.document and self.relative(i, tf) and (self.relative_document(i, sent_end) is not None
+                                                       or tf.kind == "participle"):
+            return tf.kind != "participle" or self.relative_document(i, sent_end) is not None
         if tf.document:
             return self.find_document(a, b, i, tf, sent_end) is not None
         return self.find_word(b, sent_end, "علي", _COMPLEMENT_WITHIN) is not None
@@ -242,7 +292,7 @@ class _Reader:
         words = self.words
         if "ل" in prefix:
             return True
-        before = [words.word(k) for k in range(max(0, i - 3), i) if words.toks[k].a >= sent_start]
+        before = [words.word(k) for k in range(max(0, i - 3), i) if words.starts[k] >= sent_start]
         if any(in_set(w, self.tw["negations"]) for w in before):
             return True
         window = before[-2:] if tf.kind == "verb" else before
@@ -251,7 +301,7 @@ class _Reader:
         if tf.imperfect and before and before[-1] in self.tw["subjunctive"]:
             return True
         if tf.kind == "masdar" and tf.family in ("reach", "conclude", "renew"):
-            if not any(in_set(w, self.tw["assertions"]) for w in before) and not self.in_headline(words.toks[i].a):
+            if not any(in_set(w, self.tw["assertions"]) for w in before) and not self.in_headline(words.starts[i]):
                 return True
         return False
 
@@ -259,22 +309,22 @@ class _Reader:
         """Start of the clause the trigger is in (after إن/أن/حيث/كما …, or the quotation mark it is inside)."""
         words = self.words
         first = words.index_from(sent_start)
-        straight = sum(1 for k in range(first, i) if words.toks[k].w == '"') % 2 == 1
+        straight = sum(1 for k in range(first, i) if words.ws[k] == '"') % 2 == 1
         closed = 0
         for k in range(i - 1, -1, -1):
-            t = words.toks[k]
-            if t.a < sent_start:
+            tw, ta, tb = words.ws[k], words.starts[k], words.ends[k]
+            if ta < sent_start:
                 return sent_start
-            if t.w in self.pw["openers"] or t.w == ":":
-                return t.b
-            if t.w in "»”":
+            if tw in self.pw["openers"] or tw == ":":
+                return tb
+            if tw in "»”":
                 closed += 1
-            elif t.w in "«“":
+            elif tw in "«“":
                 if closed == 0:
-                    return t.b
+                    return tb
                 closed -= 1
-            elif t.w == '"' and straight:
-                return t.b
+            elif tw == '"' and straight:
+                return tb
         return sent_start
 
     # ---------------------------------------------------------------- triggers
@@ -289,7 +339,11 @@ class _Reader:
             return []
         limit = self.next_trigger(a, sent_end)
         if tf.kind in ("noun", "headline_noun"):
-            return self.noun_trigger(a, b, i, tf, sent_start, sent_end, limit)
+            return self.noun_trigger(a, b, i, tf, sent_start, sent_end, limit, prefix)
+        if tf.document and self.relative(i, tf):
+            found = self.relative_trigger(a, b, i, tf, sent_end, limit)
+            if found or tf.kind == "participle":
+                return found  # otherwise "الذي وقعت المدينة بشأنه اتفاقيتي تعاون": a verb with its object
         if tf.document:
             return self.document_trigger(a, b, i, tf, sent_start, sent_end, limit)
         return self.agree_verb(a, b, i, tf, sent_start, sent_end, limit)
@@ -315,8 +369,8 @@ class _Reader:
                 pre = []  # وزراء خارجية الدول الثلاث المجتمعين في العاصمة الجزائرية، اتفقوا: not الجزائرية
             if pre:
                 parties = pre_parties + parties
-            elif tf.subject == 0:
-                parties = (list(r.prior[-1]) if r.prior else []) + parties
+            elif tf.subject == 0:  # اتفقنا (in a quote): the agreement before, else the pair just named
+                parties = (r.prior_near(a) or r.recent_chain(a, exclude)) + parties
             elif not tf.explicit_parties:
                 parties = r.pronoun_subject(sent_start, a, tf.subject if not co_subject else 1, exclude) + parties
         return parties, end
@@ -333,13 +387,13 @@ class _Reader:
         words = self.words
         k = words.index_from(start)
         for n in range(k, min(k + within, len(words))):
-            if words.toks[n].a >= stop:
+            if words.starts[n] >= stop:
                 break
             if words.word(n) == "مع":
                 listed = self.enumeration(n + 1, stop)
                 if listed is not None:
                     return listed
-                return self.resolver.chain_after(words.toks[n].b, stop, fallback=True)
+                return self.resolver.chain_after(words.ends[n], stop, fallback=True)
         return [], start, False
 
     def enumeration(self, k: int, stop: int) -> tuple[list[Mention], int, bool] | None:
@@ -349,10 +403,10 @@ class _Reader:
             w = words.word(n)
             if w == ":" or w in ("هي", "وهي", "هم", "وهم") and words.word(n + 1) == ":":
                 colon = n if w == ":" else n + 1
-                sent_end = words.sentence_of(words.toks[colon].a)[1]
-                chain, end, _ = self.resolver.chain_after(words.toks[colon].b, sent_end)
+                sent_end = words.sentence_of(words.starts[colon])[1]
+                chain, end, _ = self.resolver.chain_after(words.ends[colon], sent_end)
                 return (chain, end, True) if len(chain) >= 2 else None
-            if w in COMMAS or w == "." or words.toks[n].a >= stop:
+            if w in COMMAS or w == "." or words.starts[n] >= stop:
                 return None
         return None
 
@@ -372,11 +426,11 @@ class _Reader:
         on = self.find_word(b, limit, "علي", _COMPLEMENT_WITHIN)
         if on is None:
             return []
-        on_pos = words.toks[on].a
+        on_pos = words.starts[on]
         counter, counter_end, distributive = self.counterpart(b, on_pos, within=_COMPLEMENT_WITHIN)
         grouped = self.group_reference(counter, words.sentence_index(a))
         if grouped:
-            region = self.read_complement(on, limit, sent_end)
+            region = self.read_complement(on, limit, sent_end, a)
             found = self.statements_for(tf, a, b, grouped[0], grouped[1], False, region.items, region.end,
                                         per_partner=True)
             return found
@@ -387,32 +441,46 @@ class _Reader:
         if tf.explicit_parties and (len(subject) + len(counter_parties) < 2 or self._vague_subject(a, b, i, sent_start,
                                                                                                on_pos)):
             return []
-        region = self.read_complement(on, limit, sent_end)
+        region = self.read_complement(on, limit, sent_end, a)
         return self.statements_for(tf, a, b, subject, counter_parties, distributive, region.items, region.end)
 
     def find_word(self, start: int, limit: int, word: str, within: int) -> int | None:
         words = self.words
         k = words.index_from(start)
         for n in range(k, min(k + within, len(words))):
-            if words.toks[n].a >= limit:
+            if words.starts[n] >= limit:
                 return None
             if words.word(n) == word:
                 return n
         return None
 
-    def read_complement(self, on: int, limit: int, sent_end: int) -> Region:
-        """Terms after على at token ``on`` (على أن …: one clause)."""
+    def read_complement(self, on: int, limit: int, sent_end: int, trigger: int | None = None) -> Region:
+        """Terms after على at token ``on`` (على أن …: one clause) of the trigger at ``trigger``."""
         words = self.words
         clause = words.word(on + 1) in ("ان", "أن")
-        region = read(words, words.toks[on].b, limit, clause=clause)
-        if region.colon:
-            region.items += numbered_items(words, region.end)
+        region = read(words, words.ends[on], limit, clause=clause)
+        if not region.items and words.word(on + 1) in _DEMONSTRATIVES:
+            region.items = self.antecedent_term(on, words.starts[on] if trigger is None else trigger)
         return region
+
+    def antecedent_term(self, on: int, before: int) -> list[tuple[int, int]]:
+        """"اتفق الجانبان على ذلك": what ذلك refers to, the complement of the last على before the trigger
+        (at ``before``) in the sentence (or the one before) that opens a term (شدد على وجوب إنهاء الصراع …)."""
+        words = self.words
+        first = words.index_from(words.sentences[max(0, words.sentence_index(words.starts[on]) - 1)][0])
+        for k in range(words.index_from(before) - 1, first - 1, -1):
+            if words.word(k) != "علي":
+                continue
+            nxt = words.word(k + 1)
+            if nxt in ("ان", "أن") or len(nxt) >= 3 and nxt.isalpha() and not in_set(nxt, self.pw["name_stops"]):
+                region = read(words, words.ends[k], before, clause=nxt in ("ان", "أن"))
+                return region.items[:1]
+        return []
 
     # ------------------------------------------------------------------ nouns
 
     def noun_trigger(self, a: int, b: int, i: int, tf: TriggerForm, sent_start: int, sent_end: int,
-                     limit: int) -> list[Statement]:
+                     limit: int, prefix: str = "") -> list[Statement]:
         words, r = self.words, self.resolver
         form = words.norm[a:b]
         prev = words.word(i - 1)
@@ -433,12 +501,14 @@ class _Reader:
         k = words.index_from(end)
         between: list[Mention] = []
         if words.word(k) == "بين":
-            between, bend, _ = r.chain_after(words.toks[k].b, limit, fallback=True)
+            between, bend, _ = r.chain_after(words.ends[k], limit, fallback=True)
             if between:
                 parties += r.parties(between, a)
                 end = bend
         if not parties and not counter_parties:
-            return []
+            if not self.is_outcome(i, prefix):
+                return []
+            parties = self.outcome_parties(sent_start, a)
         on = self.adjacent_on(end, limit)
         if on is not None:
             region = self.read_complement(on, limit, sent_end)
@@ -450,20 +520,54 @@ class _Reader:
             return []
         return self.statements_for(tf, a, b, parties, counter_parties, distributive, region.items, region.end)
 
+    def is_outcome(self, i: int, prefix: str) -> bool:
+        """"توجت المباحثات باتفاق على …"، "أسفر الاجتماع عن اتفاق على …": the agreement is what talks
+        ended in (an outcome verb right before it, through its ب or عن/إلى)."""
+        words = self.words
+        k = i - 1
+        if "ب" not in prefix and words.word(k) in ("عن", "الي"):
+            k -= 1
+        elif "ب" not in prefix:
+            return False
+        return in_set(words.word(k), self.tw["outcomes"])
+
+    def outcome_parties(self, sent_start: int, pos: int) -> list[Party]:
+        """Who held the talks that ended in an agreement: "مباحثات بين X وY" or "قمة مصرية يمنية" earlier
+        in the sentence."""
+        words, r = self.words, self.resolver
+        for k in range(words.index_at(pos) - 1, words.index_from(sent_start) - 1, -1):
+            if words.word(k) == "بين":
+                chain, _end, _ = r.chain_after(words.ends[k], pos, fallback=True)
+                parties = _distinct(r.parties(chain, pos))
+                if len(parties) >= 2:
+                    return parties
+        ms = self.index.mentions
+        run: list[Mention] = []
+        for m in ms[self.index.first_at_or_after(sent_start):self.index.first_at_or_after(pos)]:
+            joined = run and not gap_words(words, run[-1].end, m.a) or run and is_coordination(
+                gap_words(words, run[-1].end, m.a), self.pw, run[-1], m)
+            if m.kind == "country" and m.form == "adjective" and (not run or joined):
+                run.append(m)
+            elif len(run) < 2:
+                run = [m] if m.kind == "country" and m.form == "adjective" else []
+            else:
+                break
+        return _distinct([party_of(m, explicit=False) for m in run]) if len(run) >= 2 else []
+
     def adjacent_on(self, pos: int, limit: int) -> int | None:
         """The على right after the parties of a noun trigger (اتفاق الجانبين على …), an apposition
         between commas allowed (مع فلان، رئيس الحكومة، على …)."""
         words = self.words
         k = words.index_from(pos)
         n = k
-        while n < len(words) and words.toks[n].a < limit and (words.word(n) in self.pw["time"]
+        while n < len(words) and words.starts[n] < limit and (words.word(n) in self.pw["time"]
                                                                and words.word(n) != "في"):
             n += 1
         if words.word(n) == "علي":
             return n
         if words.word(n) in COMMAS:
             for m in range(n + 1, min(n + 10, len(words))):
-                if words.toks[m].a >= limit:
+                if words.starts[m] >= limit:
                     return None
                 if words.word(m) in COMMAS:
                     return m + 1 if words.word(m + 1) == "علي" else None
@@ -489,7 +593,7 @@ class _Reader:
         docs = documents()
         form = tf.form
         if any(form.endswith(s) for s in _OBJECT_SUFFIXES) and len(form) > 4 and form not in ("وقعتا", "توقيع"):
-            start = words.toks[max(0, i - 5)].a
+            start = words.starts[max(0, i - 5)]
             found = [(da, db) for da, db, _p, _v in docs.finditer_norm(words.norm, start, a)]
             return found[-1] if found else None
         end_tok = min(i + 1 + tf.document_within, len(words))
@@ -498,14 +602,14 @@ class _Reader:
             _chain, chain_end, _ = self.resolver.chain_after(b, limit)
             if _chain:
                 end_tok = max(end_tok, min(words.index_from(chain_end) + 6, len(words)))
-        stop = min(limit, words.toks[end_tok - 1].b) if end_tok > i + 1 else limit
+        stop = min(limit, words.ends[end_tok - 1]) if end_tok > i + 1 else limit
         for da, db, _p, reach_only in docs.finditer_norm(words.norm, b, stop):
             if reach_only and tf.family != "reach":
                 continue
             if tf.family == "reach":
                 k = words.index_at(da)
                 before = words.word(k - 1)
-                clitic = words.norm[words.toks[k].a:da]
+                clitic = words.norm[words.starts[k]:da]
                 if before not in ("الي", "إلى") and "ل" not in clitic:
                     continue
             return da, db
@@ -523,11 +627,12 @@ class _Reader:
         if not before_trigger and words.norm[da:db].startswith("ال") and di <= i + 1 and tf.family in ("sign",
                                                                                                     "conclude"):
             return []  # وقع الاتفاقية فلان: the signatories of an agreement already reported
-        if before_trigger and words.toks[di].w.startswith("ال") and words.toks[di].w.endswith("ات"):
+        if before_trigger and words.ws[di].startswith("ال") and words.ws[di].endswith("ات"):
             return []  # قائمة المذكرات التي أبرمتها الجامعة مع …: accords in general, not one act
         doc_end, informative = document_extent(words, di, limit if not before_trigger else a)
         if before_trigger:
-            doc_end = words.toks[i - 1].b if i > 0 else a
+            doc_end = words.ends[i - 1] if i > 0 else a
+        follows = False  # a passive signing that goes on with the one just reported
         subject_stop = a if before_trigger else da
         # "مع" between the verb and the document, or right after the document
         counter, counter_end, distributive = self.counterpart(b, subject_stop if not before_trigger else limit,
@@ -547,14 +652,21 @@ class _Reader:
         end = max(doc_end, counter_end, subject_end if before_trigger else 0)
         k = words.index_from(doc_end)
         if not before_trigger and words.word(k) == "بين":
-            between, bend, _ = r.chain_after(words.toks[k].b, limit)
+            between, bend, _ = r.chain_after(words.ends[k], limit)
             named = [m for m in between if m.kind not in ("ref",)]
-            if len(named) >= 2:
+            # التوقيع على مذكرة تفاهم بين البلدين: with no one else named, a reference will do
+            if len(named) >= 2 or tf.kind == "masdar" and not subject and not counter_parties and len(
+                    r.parties(between, a, exclude)) >= 2:
                 subject = r.parties(between, a, exclude)
                 end = max(end, bend)
         if tf.kind == "masdar" and not subject and counter_parties:
             subject = r.pronoun_subject(sent_start, a, 1, exclude)
+        elif tf.kind == "masdar" and not subject:
+            subject = self.masdar_parties(i, tf)
+            follows = bool(subject)
         subject = self.counterpart_states(counter, subject)
+        if di > 0 and number_of(words.ws[di - 1], self.pw["numbers"]) is not None and not before_trigger:
+            da = words.starts[di - 1]  # وقعا 10 اتفاقيات: the batch with its number
         items: list[tuple[int, int]] = [(da, doc_end)] if informative else []
         region = self.read_intro(end, limit, sent_end, allow_on=tf.family in ("reach", "ratify", "renew"))
         if region is None and tf.family == "reach":
@@ -565,7 +677,164 @@ class _Reader:
         if region is not None:
             items += region.items
             region_end = region.end
-        return self.statements_for(tf, a, b, subject, counter_parties, distributive, items, max(region_end, doc_end))
+        others: list[Statement] = []
+        for parties, more, more_end in self.further_documents(max(region_end, doc_end), limit, sent_end):
+            if parties:  # … بالإضافة إلى مذكرة تفاهم ثانية لإنشاء شركة … بين شركة نفطال وشركة قطر للوقود
+                others += self.statements_for(tf, a, b, parties, [], False, more, more_end)
+            else:
+                items += more
+                region_end = max(region_end, more_end)
+        found = self.statements_for(tf, a, b, subject, counter_parties, distributive, items, max(region_end, doc_end))
+        if not subject and not counter_parties and tf.kind == "masdar" and informative and not words.ws[
+                di].startswith("ال") and tf.family in ("sign", "conclude") and not self.in_headline(a):
+            self.orphans.append(Statement(tf.action, tf.cameo, (a, b), [], list(items), (a, max(region_end, doc_end)),
+                                          family=tf.family))
+        if follows:
+            for s in found:
+                s.follows = True
+        return found + others
+
+    def further_documents(self, pos: int, limit: int, sent_end: int
+                          ) -> list[tuple[list[Party], list[tuple[int, int]], int]]:
+        """The next documents of a signing that lists them ("…، أما النص الثالث فيتعلق بالبرنامج …
+        بالإضافة إلى نص آخر يتصل ب …"): for each, (its own parties when a بين X وY closes it, its terms,
+        where it ends)."""
+        words, tw, docs = self.words, self.terms, documents()
+        out: list[tuple[list[Party], list[tuple[int, int]], int]] = []
+        while len(out) < 12:
+            k = words.index_from(pos)
+            if k < len(words) and words.ws[k] in COMMAS:
+                k += 1
+            if k >= len(words) or words.starts[k] >= limit:
+                break
+            opener = words.match_any(k, tw["further_openers"])
+            n = k + len(opener) if opener else k
+            if n >= len(words) or words.starts[n] >= limit:
+                break
+            hit = docs.match_norm(words.norm, words.starts[n])
+            listed = hit is None and in_set(words.ws[n], tw["further_nouns"])
+            if not opener and (hit is None or "و" not in hit[2]) or hit is None and not listed or hit and hit[3]:
+                break
+            doc_end, informative = document_extent(words, n, limit)
+            end = doc_end
+            items: list[tuple[int, int]] = []
+            j = words.index_from(doc_end)
+            if in_set(words.word(j), tw["topic_verbs"]) and words.word(j + 1).startswith("ب"):
+                # نص يتصل بالبرنامج التنفيذي …: what the text is about
+                region = self.read_after_ba(j + 1, limit)
+                items, end = region.items, region.end
+            else:
+                if informative and not listed:
+                    start = hit[0] - 2 if hit and hit[2].endswith("ال") else hit[0] if hit else words.starts[n]
+                    items.append((start, doc_end))
+                region = self.read_intro(doc_end, limit, sent_end, allow_on=False)
+                if region is not None:
+                    items += region.items
+                    end = max(end, region.end)
+            if not items:
+                break
+            parties = self._closing_parties(items)
+            b = words.index_from(end)
+            if not parties and words.word(b) == "بين":
+                chain, chain_end, _ = self.resolver.chain_after(words.ends[b], limit)
+                if len(chain) >= 2 and all(m.is_entity for m in chain):
+                    parties, end = _distinct(self.resolver.parties(chain, words.starts[b])), chain_end
+            out.append((parties, items, end))
+            pos = end
+        return out
+
+    def read_after_ba(self, k: int, limit: int) -> Region:
+        """Terms from token ``k`` without its preposition ب (يتصل بالبرنامج التنفيذي → البرنامج التنفيذي)."""
+        words = self.words
+        region = read(words, words.starts[k], limit)
+        if region.items and region.items[0][0] == words.starts[k] and words.ws[k].startswith("ب"):
+            region.items[0] = (region.items[0][0] + 1, region.items[0][1])
+        return region
+
+    def _closing_parties(self, items: list[tuple[int, int]]) -> list[Party]:
+        """"… المتعلقة بها بين شركة نفطال وشركة قطر للوقود": parties named (not referred to) by a بين
+        that closes the last term; the term is cut before it."""
+        words, r = self.words, self.resolver
+        last_a, last_b = items[-1]
+        for t in range(words.index_from(last_a), words.index_from(last_b)):
+            if words.ws[t] != "بين":
+                continue
+            chain, chain_end, _ = r.chain_after(words.ends[t], last_b + 1)
+            named = [m for m in chain if m.is_entity]
+            if len(named) >= 2 and chain_end >= last_b - 1 and len(named) == len(chain):
+                if t > words.index_from(last_a):
+                    items[-1] = (last_a, words.ends[t - 1])
+                else:
+                    items.pop()
+                return _distinct(r.parties(chain, words.starts[t]))
+        return []
+
+    def masdar_parties(self, i: int, tf: TriggerForm) -> list[Party]:
+        """Who signed when a passive verbal noun names no one ("كما تم التوقيع على مذكرة تفاهم …"): the
+        signing just reported goes on, with its parties."""
+        words = self.words
+        if tf.family not in ("sign", "conclude") or words.word(i - 1) not in self.tw["passive"] or words.word(
+                i - 2) in _RELATIVES:
+            return []  # الدول التي تم توقيع اتفاقيات معها: a description, not a signing
+        return self.resolver.prior_near(words.starts[i])
+
+    def relative(self, i: int, tf: TriggerForm) -> bool:
+        """A participle (الموقعة) or a verb after a relative pronoun with no object pronoun (الذي وقع):
+        the document comes before the trigger and the parties after it."""
+        if tf.kind == "participle":
+            return True
+        return tf.kind == "verb" and self.words.word(i - 1) in _RELATIVES and not tf.form.endswith(
+            _OBJECT_SUFFIXES)
+
+    def relative_document(self, i: int, sent_end: int) -> tuple[int, int, int, list[Mention], int] | None:
+        """(document start, document end, its first token, the parties after بين, where they end) of
+        "الاتفاقيات الموقعة بين الجزائر وقطر" / "الاتفاق النووي الذي وقع أخيرا بين إيران والقوى الست"."""
+        words, docs = self.words, documents()
+        rel = i - 1 if words.word(i - 1) in _RELATIVES else i
+        for k in range(rel - 1, max(-1, rel - 5), -1):
+            if words.ws[k] in COMMAS or not words.ws[k].isalnum():
+                continue
+            hit = docs.match_norm(words.norm, words.starts[k])
+            if hit is None or hit[3]:  # تفاهم، هدنة alone: only after توصل
+                continue
+            for n in range(i + 1, min(i + 5, len(words))):
+                w = words.ws[n]
+                if w in self.pw["time"] and w != "في":
+                    continue  # الذي وقع أمس بين …
+                if w == "بين":
+                    chain, end, _ = self.resolver.chain_after(words.ends[n], sent_end, fallback=True)
+                    if len({state_key(p) for p in self.resolver.parties(chain, words.starts[i])}) >= 2:
+                        da = hit[0] - 2 if hit[2].endswith("ال") else hit[0]  # الاتفاق النووي with its ال
+                        return da, words.ends[rel - 1], k, chain, end
+                    return None
+                if not w.isalnum() or w in self.pw["name_stops"] and w != "في":
+                    return None
+            return None
+        return None
+
+    def relative_trigger(self, a: int, b: int, i: int, tf: TriggerForm, sent_end: int, limit: int
+                         ) -> list[Statement]:
+        """A signing told in a relative clause or a participle: the document before, بين X وY after."""
+        found = self.relative_document(i, sent_end)
+        if found is None:
+            return []
+        da, doc_end, di, chain, end = found
+        words = self.words
+        _extent, informative = document_extent(words, di, doc_end)
+        items: list[tuple[int, int]] = [(da, doc_end)] if informative else []
+        parties = self.resolver.parties(chain, a)
+        if in_set(words.word(di - 1), self.terms["provision_verbs"]):
+            # تشمل الاتفاقيات الموقعة بين الجزائر وقطر اتفاقية خاصة ب …: what they include follows
+            region = read(words, end, limit)
+        else:
+            region = self.read_intro(end, limit, sent_end, allow_on=False)
+        if region is not None:
+            items += region.items
+            end = max(end, region.end)
+        found_statements = self.statements_for(tf, a, b, parties, [], False, items, end)
+        for s in found_statements:
+            s.span = (min(s.span[0], da), s.span[1])
+        return found_statements
 
     def counterpart_states(self, counter: list[Mention], subject: list[Party]) -> list[Party]:
         """"مدير الشركة السودانية … وقع مع نظيره الإثيوبي": with a counterpart named as the country of
@@ -587,7 +856,7 @@ class _Reader:
 
     def _token_start_before(self, pos: int) -> int:
         k = self.words.index_at(pos)
-        return self.words.toks[k].a
+        return self.words.starts[k]
 
     def read_intro(self, pos: int, limit: int, sent_end: int, allow_on: bool) -> Region | None:
         """Terms introduced right after ``pos``: a purpose (لـ، بهدف), a topic (بشأن، حول، في قضية),
@@ -598,21 +867,23 @@ class _Reader:
         while n < len(words) and n - k < 3 and (words.word(n) in COMMAS or words.word(n) in self.pw["time"]
                                                 and words.word(n) not in ("في",)):
             n += 1
-        if n >= len(words) or words.toks[n].a >= limit:
+        if n >= len(words) or words.starts[n] >= limit:
             return None
         w = words.word(n)
         if allow_on and w == "علي":
             return self.read_complement(n, limit, sent_end)
         marker = words.match_any(n, tw["purpose"])
         if marker:
-            return read(words, words.toks[n + len(marker) - 1].b, limit)
+            return read(words, words.ends[n + len(marker) - 1], limit)
         if is_purpose_word(w):
-            return read(words, words.toks[n].a, limit)
+            return read(words, words.starts[n], limit)
+        if in_set(w, tw["topic_verbs"]) and words.word(n + 1).startswith("ب"):
+            return self.read_after_ba(n + 1, limit)  # اتفاقية تتعلق بتنظيم العمالة
         topic = words.match_any(n, tw["topic"])
         if topic:
             # في قضية/مسألة/ملف X: the matter is the term; بشأن/حول/في شأن X: X is
             keep = len(topic) == 2 and topic[1] in ("قضيه", "مساله", "ملف")
-            start = words.toks[n + 1].a if keep else words.toks[n + len(topic) - 1].b
+            start = words.starts[n + 1] if keep else words.ends[n + len(topic) - 1]
             return read(words, start, limit)
         return self.provision_at(n, limit, sent_end)
 
@@ -629,7 +900,7 @@ class _Reader:
                 nxt = words.word(k)
                 if nxt == "علي":
                     k += 1
-                return read(words, words.toks[k].a if k < len(words) else limit, limit,
+                return read(words, words.starts[k] if k < len(words) else limit, limit,
                             clause=words.word(k) in ("ان", "أن"))
         prep = words.match_any(k, tw["provision_preps"])
         if not prep:
@@ -637,15 +908,15 @@ class _Reader:
         k += len(prep)
         k = self._skip_document_reference(k)
         if prep[-1] in ("بحيث", "ان", "أن") or words.word(k) in ("ان", "أن"):
-            return read(words, words.toks[k].a if k < len(words) else limit, limit, clause=True)
+            return read(words, words.starts[k] if k < len(words) else limit, limit, clause=True)
         # يقوم بموجبها أعضاء … بتشغيل …: the terms are the verbal nouns after ب
         for t in range(k, min(k + 20, len(words))):
-            if words.toks[t].a >= limit:
+            if words.starts[t] >= limit:
                 break
             wt = words.word(t)
             if wt.startswith("ب") and len(wt) > 3 and is_masdar(wt[1:]):
-                return read(words, words.toks[t].a, limit)
-        return read(words, words.toks[k].a if k < len(words) else limit, limit, clause=True)
+                return read(words, words.starts[t], limit)
+        return read(words, words.starts[k] if k < len(words) else limit, limit, clause=True)
 
     def _skip_document_reference(self, k: int) -> int:
         words = self.words
@@ -695,32 +966,37 @@ class _Reader:
     def provisions(self) -> None:
         """Provisions stated in a later sentence (تتضمن مذكرة التفاهم …، نص الاتفاق على …، بموجب الاتفاق …)."""
         words, tw = self.words, self.terms
-        if not self.statements:
+        body = [s.trigger[0] for s in self.statements if not s.headline]
+        if not body:
             return
-        for n, tok in enumerate(words.toks):
-            w = tok.w
-            is_verb = in_set(w, tw["provision_verbs"]) and words.word(n + 1) in _DOC_REFERENCES + ("بنود", "نص")
-            is_prep = w in ("بموجب", "بمقتضي", "وبموجب", "وبمقتضي") and words.word(n + 1) in _DOC_REFERENCES
+        ws = words.ws
+        first = words.index_from(min(body)) + 1
+        # the word after a provision verb or بموجب names the document: look there first (a set lookup)
+        for n in [j - 1 for j in range(first, len(ws)) if ws[j] in _PROVISION_OBJECTS]:
+            w = ws[n]
+            is_verb = in_set(w, tw["provision_verbs"])
+            is_prep = w in ("بموجب", "بمقتضي", "وبموجب", "وبمقتضي") and ws[n + 1] in _DOC_REFERENCES
             if not (is_verb or is_prep):
                 continue
-            target = self._latest_statement(tok.a)
-            if target is None or tok.a < target.span[1]:
+            at = words.starts[n]
+            target = self._latest_statement(at)
+            if target is None or at < target.span[1]:
                 continue
-            sent_start, sent_end = words.sentence_of(tok.a)
-            limit = self.next_trigger(tok.a, sent_end)
+            sent_start, sent_end = words.sentence_of(at)
+            limit = self.next_trigger(at, sent_end)
             if is_verb:
                 region = self.provision_at(n, limit, sent_end)
             else:
                 k = self._skip_document_reference(n + 1)
                 clause = words.word(k) in ("ان", "أن")
-                start = words.toks[k].a if k < len(words) else limit
+                start = words.starts[k] if k < len(words) else limit
                 region = read(words, start, limit, clause=True) if clause else None
             if region is None or not region.items:
                 continue
             for s in self.statements:
                 if s is target or target.group >= 0 and s.group == target.group:
                     s.terms += region.items
-                    s.extra_spans.append((tok.a, region.end))
+                    s.extra_spans.append((at, region.end))
 
     def _latest_statement(self, pos: int) -> Statement | None:
         words = self.words

@@ -34,6 +34,8 @@ class Entry:
     context: tuple[str, ...]  # normalised words: a weak form counts only if one is in the article
     context_suffices: bool  # a weak form needs no licence when the context is there (حماس in a Gaza story)
     not_followed_by: frozenset[str]  # normalised words that make a form right before them an ordinary word
+    licensed_only: frozenset[str] = frozenset()  # normalised weak forms that count only right after a licence
+    readings: tuple[tuple[str, str], ...] = ()  # (country code, entry id): what a shared name means in that country
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Form:
     entry: Entry
     norm: str  # normalised form
     weak: bool  # an ordinary word too: counts only when licensed
+    licensed_only: bool = False  # counts only right after a licence or member word (عضو ديمقراطي)
 
 
 def norm_set(words: list[str]) -> frozenset[str]:
@@ -73,21 +76,50 @@ def in_context(entry: Entry, norm: str) -> bool:
     return not entry.context or any(next(find_words(norm, w), None) for w in entry.context)
 
 
+def _attach(noun: str, rest: str) -> str:
+    """``noun`` + ``rest``; a noun ending in a detached ل takes the next word (الموالية ل + الرئيس:
+    الموالية للرئيس)."""
+    if not noun.endswith(" ل"):
+        return f"{noun} {rest}"
+    return noun + (rest[1:] if rest.startswith("ال") else rest)
+
+
+def loyalist_forms(loyalists: dict[str, list[str]]) -> list[str]:
+    """The forms naming the forces and followers of a leader (an entry's ``loyalists``).
+
+    Every loyalist noun of ``data/group_rules.json`` (قوات، أنصار، أتباع،
+    القوات الموالية ل …) combined with every way of naming the leader, with
+    and without a title: أنصار صالح، القوات الموالية للرئيس المخلوع علي عبد الله صالح.
+    """
+    leaders = [f"{title} {name}" for title in ["", *loyalists.get("titles", [])] for name in loyalists["names"]]
+    return [_attach(noun, leader.strip()) for noun in rules()["loyalists"]["nouns"] for leader in leaders]
+
+
 @lru_cache(maxsize=1)
 def entries() -> tuple[tuple[Entry, list[str], list[str]], ...]:
     """(entry, strong forms, weak forms) for every catalogued organisation, in file order."""
     out = []
     for g in load_json("groups.json")["groups"]:
-        weak = list(g.get("weak", []))
-        strong = [f for f in [g["name"], *g.get("variants", [])] if f not in weak]
+        weak = list(g.get("weak", [])) + list(g.get("licensed_only", []))
+        named = [g["name"], *g.get("variants", [])]
+        if "loyalists" in g:
+            named += loyalist_forms(g["loyalists"])
+        strong = list(dict.fromkeys(f for f in named if f not in weak))
         entry = Entry(
             g["id"], g["name"], g["name_en"], g["category"], bool(g.get("generic")),
             norm_set(g.get("licence", [])), tuple(normalize(w) for w in g.get("context", [])),
             bool(g.get("context_suffices")),
-            norm_set(g.get("not_followed_by", [])),
+            norm_set(g.get("not_followed_by", [])), norm_set(g.get("licensed_only", [])),
+            tuple(g.get("readings", {}).items()),
         )
         out.append((entry, strong, weak))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def entry_by_id() -> dict[str, Entry]:
+    """Every catalogued organisation by id."""
+    return {entry.id: entry for entry, _strong, _weak in entries()}
 
 
 #: The value of a ``not_groups`` phrase in the catalogue matcher: matched, so the text is taken, but no group.
@@ -100,7 +132,7 @@ def catalogue_matcher() -> PhraseMatcher[Form | str]:
     phrases: list[tuple[str, Form | str]] = [(p, NOT_A_GROUP) for p in rules()["not_groups"]["phrases"]]
     for entry, strong, weak in entries():
         phrases += [(f, Form(entry, normalize(f), False)) for f in strong]
-        phrases += [(f, Form(entry, normalize(f), True)) for f in weak]
+        phrases += [(f, Form(entry, normalize(f), True, normalize(f) in entry.licensed_only)) for f in weak]
     return PhraseMatcher(phrases, clitics=True, article=True)
 
 
@@ -149,6 +181,12 @@ def descriptor_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def member_words() -> frozenset[str]:
     return norm_set(rules()["members"]["words"])
+
+
+@lru_cache(maxsize=1)
+def affiliation_words() -> frozenset[str]:
+    """Person nouns that, like the member words, license an entry's ``licensed_only`` forms (القيادي الإخواني)."""
+    return member_words() | norm_set(rules()["affiliation"]["words"])
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,10 @@ ordinary word (data/group_rules.json "discovery"):
 - for unambiguous heads (حزب، كتيبة، ميليشيا …) any definite name that is not a
   state body or a plain noun (قوات الأمن، جيش البلدين، حركة المرور);
 - for heads that are also everyday nouns (حركة، تنظيم، جيش، لواء …) only a
-  name opening with a word typical of group names (جيش الإسلام، لواء التوحيد).
+  name opening with a word typical of group names (جيش الإسلام، لواء التوحيد);
+- a name given a few words later in the same clause, in quotation marks or
+  slashes after a naming word (جماعة تطلق على نفسها اسم «أنصار الحق»، كتيبة …
+  على أن يكون اسمها /رجال الله الأحرار/).
 
 The name stops at a description (الإرهابي، اليميني) and runs on only over
 nisba adjectives (حزب الاتحاد الديمقراطي الكردي): in verb-first sentences the
@@ -35,6 +38,8 @@ from .group_catalogue import norm_set, rules, trailing_words
 from .group_words import CLOSERS, OPENERS, Words, clitic_readings
 
 MAX_NAME_WORDS = 5
+NAMING_WINDOW = 8  # words between a head noun and the word that gives its name (كتيبة … اسمها /…/)
+_NAME_NOUNS = frozenset(normalize(w) for w in ("اسم", "باسم", "لقب"))
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class _Lists:
     unnamed_words: frozenset[str]
     event_words: frozenset[str]
     function_words: frozenset[str]
+    naming: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +79,7 @@ def lists() -> _Lists:
         norm_set(d["blocked_before"]), norm_set(d["kunya"]), norm_set(d["compound_second"]),
         norm_set(d["name_words"]), norm_set(d["construct_words"]), norm_set(d["state_words"]),
         norm_set(d["unnamed_words"]), norm_set(d["event_words"]), norm_set(d["function_words"]),
+        norm_set(d["naming"]),
     )
 
 
@@ -159,8 +166,55 @@ def _quoted_with_head(words: Words, i: int, head: str, category: str) -> Discove
     return None
 
 
+def _plain_name(bodies: list[str]) -> bool:
+    """Words in quotation marks that are no name: an event, an unnamed group, a state body, a country."""
+    lx = lists()
+    return not bodies[0] or any(bodies[0] in s for s in (lx.event_words, lx.unnamed_words, lx.state_words,
+                                                         lx.function_words)) or \
+        (len(bodies) == 1 and _is_country_word(bodies[0]))
+
+
+def _named(words: Words, i: int, head: str, category: str, mode: str) -> Discovery | None:
+    """A name given to the group in the same clause: head … naming word «name»
+    (جماعة تطلق على نفسها اسم «أنصار الحق»، كتيبة … على أن يكون اسمها /رجال الله الأحرار/).
+
+    Only indefinite words may stand between the head and the naming word: a
+    definite noun there (مجموعة الشركات … شركة تسمى «…») may be what is named.
+    """
+    naming = lists().naming
+    for k in range(i + 1, min(len(words) - 1, i + NAMING_WINDOW + 1)):
+        w = words.word(k)
+        if w.lead or not w.body:
+            return None
+        if w.body in naming and not w.tail:
+            quoted = _quoted(words, k + 1)
+            if quoted is None and words.word(k + 1).body in _NAME_NOUNS and not words.word(k + 1).tail:
+                quoted = _quoted(words, k + 2)  # تطلق على نفسها اسم «…»
+            if quoted is not None:
+                first, last = quoted
+                bodies = [words.word(x).body for x in range(first, last + 1)]
+                if _plain_name(bodies) or (mode != "open" and not _opens_name(bodies[0])):
+                    return None
+                name_start, name_end = words.body_span(first)[0], words.body_span(last)[1]
+                # the mention is the name as given, with its marks: the head is words away
+                return Discovery(name_start - 1, name_end + 1, " ".join(bodies), category, True, head,
+                                 name_start, name_end)
+        if w.tail or w.body.startswith("ال"):
+            return None  # the clause ends, or another noun comes that the name may belong to
+    return None
+
+
 def discover(words: Words, i: int, prefix: str, head: str) -> Discovery | None:
-    """The group named after the head noun at token ``i`` (read as ``prefix`` + ``head``), if any."""
+    """The group named after the head noun at token ``i`` (read as ``prefix`` + ``head``), if any:
+    the name right after it, else a name given a few words later (:func:`_named`)."""
+    found = _after_head(words, i, prefix, head)
+    if found is None and not words.word(i).tail and not words.word(i).lead:
+        found = _named(words, i, head, *lists().heads[head])
+    return found
+
+
+def _after_head(words: Words, i: int, prefix: str, head: str) -> Discovery | None:
+    """The group whose name follows the head noun at token ``i`` directly."""
     lx = lists()
     category, mode = lx.heads[head]
     head_word = words.word(i)
@@ -177,10 +231,7 @@ def discover(words: Words, i: int, prefix: str, head: str) -> Discovery | None:
     if quoted is not None:
         first, last = quoted
         bodies = [words.word(k).body for k in range(first, last + 1)]
-        if not bodies[0] or any(bodies[0] in s for s in (lx.event_words, lx.unnamed_words, lx.state_words,
-                                                           lx.function_words)):
-            return None
-        if len(bodies) == 1 and _is_country_word(bodies[0]):
+        if _plain_name(bodies):
             return None
         if mode != "open" and not _opens_name(bodies[0]):
             return None  # مجموعة «طيران الإمارات» is a company, جماعة (المساواة الآن) an NGO

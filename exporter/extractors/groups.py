@@ -6,37 +6,45 @@ mentions. Four passes over the normalised text, each only where the earlier
 ones found nothing:
 
 1. the catalogue (``data/groups.json``, several hundred organisations with
-   their usual variants) through the shared phrase matcher, clitics and ال
-   handled (لجبهة تحرير بلوش → جبهة تحرير بلوش);
+   their usual variants and the forms naming a leader's loyalists: أنصار
+   صالح) through the shared phrase matcher, clitics and ال handled
+   (لجبهة تحرير بلوش → جبهة تحرير بلوش);
 2. misspellings of catalogued names by consonant skeleton
    (:mod:`exporter.fuzzy`: "جايش آل أدل" → جيش العدل);
 3. weak forms — catalogue forms that are also ordinary words (القاعدة،
-   فتح، المقاومة، الجمهوري) — kept only when licensed (see groups.json
-   ``_fields``);
+   فتح، المقاومة، الجمهوري) — kept only when licensed, and affiliation
+   adjectives (عضو ديمقراطي، القيادي الإخواني) only right after a person noun
+   (see groups.json ``_fields``);
 4. uncatalogued groups from a head noun + name
    (:mod:`exporter.extractors.group_discovery`).
 
 A name directly after a descriptor noun (تنظيم داعش، ميليشيات الحوثي،
 حزب «آفاق تونس») is recorded with it, as written. Mentions of a name shared
 by several organisations (الحزب الديمقراطي) join a longer catalogued or
-discovered name that begins with it in the same article.
+discovered name that begins with it in the same article; failing that, the
+name means the organisation of the country the story is about (groups.json
+``readings``: الجماعة الإسلامية in an Iraqi Kurdish story is the Kurdistan
+Islamic Group).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..countries import find_country
+from ..countries import country_matcher, find_country
 from ..fuzzy import SkeletonIndex, finish_skeleton, letters_skeleton, word_skeleton
 from ..segment import Article
 from .group_catalogue import (
     Entry,
     Form,
+    affiliation_words,
     catalogue_matcher,
     descriptor_regex,
+    entry_by_id,
     find_words,
     group_matcher,
     in_context,
@@ -63,6 +71,7 @@ class _Mention:
     key: str  # record key: catalogue id, or "~" + discovered name
     entry: Entry | None = None
     weak: bool = False
+    licensed_only: bool = False  # a weak form that only a licence word right before it makes count
     described: bool = False  # extended over a descriptor noun (تنظيم داعش)
     discovery: Discovery | None = None
     licensed: bool = field(default=False)
@@ -208,7 +217,7 @@ def _catalogue_mentions(words: Words, openers: list[int], blocked: list[tuple[in
         described = False
         if not prefix:
             a, b, described = _extend_descriptor(norm, a, b)
-        out.append(_Mention(a, b, form.entry.id, form.entry, form.weak, described))
+        out.append(_Mention(a, b, form.entry.id, form.entry, form.weak, form.licensed_only, described=described))
     return out
 
 
@@ -239,7 +248,7 @@ def _word_mentions(words: Words, candidates: list[int], taken: list[tuple[int, i
                 if not busy.intersection(range(i, last + 1)):
                     entry = _catalogued(d)
                     if entry is not None:  # كتلة "المستقبل" is the catalogued كتلة المستقبل
-                        out.append(_Mention(d.start, d.end, entry.id, entry, False, True))
+                        out.append(_Mention(d.start, d.end, entry.id, entry, described=True))
                     else:
                         out.append(_Mention(d.start, d.end, "~" + d.key, discovery=d))
                     busy.update(range(i, last + 1))
@@ -300,6 +309,10 @@ def _fuzzy_at(words: Words, i: int, gate: tuple[str, str], index: SkeletonIndex[
     if not longest:
         return None
     found = _match_window(words, i, prefix, first, longest, index)
+    if found is None and not prefix and w.body.startswith("و"):
+        # و is a vowel letter to the skeleton, so the gate read والقوات unprefixed; spell it as و + القوات
+        prefix = "و"
+        found = _match_window(words, i, prefix, first, longest, index)
     if found is None:
         return None
     n, entry = found
@@ -310,14 +323,16 @@ def _fuzzy_at(words: Words, i: int, gate: tuple[str, str], index: SkeletonIndex[
     if prefix.endswith("ل") and w.body[len(prefix) :].startswith("ل"):
         a -= 1  # ل + الحزب written للحزب: the mention is the whole word
     a, b, described = _extend_descriptor(words.norm, a, b)
-    return _Mention(a, b, entry.id, entry, False, described)
+    return _Mention(a, b, entry.id, entry, described=described)
 
 
 def _licensed_by_word(m: _Mention, norm: str) -> bool:
+    """A member noun (or, for an affiliation adjective, a person noun) or one of the entry's licence
+    words right before the mention: عناصر القاعدة، السيناتور الجمهوري، القيادي الإخواني."""
     prev = _previous_body(norm, m.start)
     if not prev:
         return False
-    words = member_words() | (m.entry.licence if m.entry else frozenset())
+    words = (affiliation_words() if m.licensed_only else member_words()) | (m.entry.licence if m.entry else frozenset())
     if any(rest in words for _prefix, rest in clitic_readings(parse_word(prev).body)):
         return True
     # multi-word licences (رئيس حزب): the text before the mention ends with them
@@ -354,7 +369,9 @@ def _resolve_weak(mentions: list[_Mention], norm: str) -> list[_Mention]:
 
     for m in weak:
         assert m.entry is not None
-        if m.described or (m.key in strong_keys and not _continues_name(norm, m.end)):
+        if m.licensed_only:  # عضو ديمقراطي: the adjective names the party only after a member noun
+            m.licensed = _licensed_by_word(m, norm) and in_article_context(m)
+        elif m.described or (m.key in strong_keys and not _continues_name(norm, m.end)):
             m.licensed = True  # تنظيم القاعدة … القاعدة: the group is named anyway
         elif (m.entry.context_suffices or _licensed_by_word(m, norm)) and in_article_context(m):
             m.licensed = True
@@ -364,7 +381,8 @@ def _resolve_weak(mentions: list[_Mention], norm: str) -> list[_Mention]:
         changed = False
         for x, y in zip(ordered, ordered[1:], strict=False):
             for p, q in ((x, y), (y, x)):
-                if p.licensed and not q.licensed and q.weak and _coordinated(p, q, norm) and in_article_context(q):
+                if p.licensed and not q.licensed and q.weak and not q.licensed_only \
+                        and _coordinated(p, q, norm) and in_article_context(q):
                     q.licensed = True
                     changed = True
     return [m for m in mentions if m.licensed]
@@ -406,6 +424,56 @@ def _merge_generic(records: dict[str, dict[str, Any]], norms: dict[str, list[str
                 break
 
 
+def _record(entry: Entry) -> dict[str, Any]:
+    """A new record for a catalogued organisation (the private keys are dropped before output)."""
+    return {"name": entry.name, "name_en": entry.name_en, "category": entry.category, "catalogued": True,
+            "id": entry.id, "mentions": [], "_generic": entry.generic, "_entry": entry}
+
+
+_NEAR = 250  # characters either side of a shared name searched first for the country it belongs to
+
+
+def _story_reading(entry: Entry, forms: list[str], article: Article, spans: list[list[int]]) -> Entry | None:
+    """The organisation a shared name means in this story (see groups.json ``readings``), or None.
+
+    A country named in a mention decides (الحزب الإسلامي الأفغاني); otherwise
+    the reading country named most often around the mentions, else in the
+    whole article, the entry's own country first on a tie (حزب العدالة
+    والتنمية next to Istanbul is the AKP, next to Rabat the PJD).
+    """
+    readings = dict(entry.readings)
+    named = [ref.country.code for form in forms for word in form.split() if (ref := find_country(word)) is not None]
+    if named:
+        code = next((c for c in named if c in readings), None)
+    else:
+        norm, matcher = article.norm, country_matcher()
+        near: Counter[str] = Counter()
+        for s, e in spans:
+            a, b = max(0, article.norm_index(s) - _NEAR), min(len(norm), article.norm_index(e) + _NEAR)
+            near.update(hit[3].country.code for hit in matcher.finditer_norm(norm, a, b))
+        counts = near if any(near.get(c) for c in readings) else \
+            Counter(hit[3].country.code for hit in matcher.finditer_norm(norm))
+        code = max(readings, key=lambda c: counts.get(c, 0))
+        if not counts.get(code):
+            code = None
+    target = entry_by_id().get(readings[code]) if code is not None else None
+    return target if target is not None and target.id != entry.id else None
+
+
+def _read_shared_names(records: dict[str, dict[str, Any]], norms: dict[str, list[str]], article: Article) -> None:
+    """Give a shared name (الجماعة الإسلامية، حزب العدالة والتنمية) the organisation it means in this story."""
+    for key in [k for k, rec in records.items() if rec.get("_entry") is not None and rec["_entry"].readings]:
+        rec = records[key]
+        target = _story_reading(rec["_entry"], norms[key], article, [m["span"] for m in rec["mentions"]])
+        if target is None:
+            continue
+        del records[key]
+        if target.id in records:
+            records[target.id]["mentions"] += rec["mentions"]
+        else:
+            records[target.id] = {**_record(target), "mentions": rec["mentions"]}
+
+
 def _strip_article(s: str) -> str:
     return s[2:] if s.startswith("ال") else s
 
@@ -440,8 +508,7 @@ def extract(article: Article) -> list[dict[str, Any]]:
         s, e = article.span(m.start, m.end)
         if m.key not in records:
             if m.entry is not None:
-                records[m.key] = {"name": m.entry.name, "name_en": m.entry.name_en, "category": m.entry.category,
-                                  "catalogued": True, "id": m.entry.id, "mentions": [], "_generic": m.entry.generic}
+                records[m.key] = _record(m.entry)
             else:
                 assert m.discovery is not None
                 # a quoted name is the name (مجموعة /أحرار الشمال/ → أحرار الشمال); otherwise head + name
@@ -452,9 +519,11 @@ def extract(article: Article) -> list[dict[str, Any]]:
         records[m.key]["mentions"].append({"text": article.text[s:e], "span": [s, e]})
         norms.setdefault(m.key, []).append(_strip_article(norm[m.start : m.end]))
     _merge_generic(records, norms)
+    _read_shared_names(records, norms, article)
     out = []
     for rec in sorted(records.values(), key=lambda r: min(x["span"][0] for x in r["mentions"])):
         rec.pop("_generic", None)
+        rec.pop("_entry", None)
         rec["mentions"].sort(key=lambda x: x["span"][0])
         out.append(rec)
     return out

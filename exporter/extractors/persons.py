@@ -28,9 +28,31 @@ from .speakers import LEADING_PARTICLES, Phrase, Reader, tokenize
 _TRIVIAL = {"ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "اخر", "الاخر"}
 _MARKS = "«»“”„‹›\"'‘’"
 _MARK_RE = re.compile(f"[{_MARKS}]")
+_WORDS = re.compile(r"[^\W_]+")
 _WORD_RUN = re.compile(r"[^\W_]+(?: [^\W_]+){0,5}")
 _ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الاخير", "الاخر"}  # the latter: not a surname
+# Broken plurals (normalised, without ال) of people, which take a plural verb after them, and of things,
+# which take the feminine singular.
+_PEOPLE_PLURALS = frozenset(("شهود", "خبراء", "علماء", "اطباء", "نشطاء", "سكان", "ضباط", "جنود", "طلاب", "عمال",
+                             "اعضاء", "اهالي", "مسعفون", "قاده", "زعماء", "وزراء", "نواب", "رؤساء", "روساء",
+                             "محامون", "دبلوماسيون", "مراقبون", "شباب"))
+_THING_PLURALS = frozenset(("مصادر", "اوساط", "دوائر", "تقارير", "وسائل", "جهات", "صحف", "قوات", "سلطات", "ارقام",
+                            "بيانات", "تقديرات", "انباء", "معلومات", "تسريبات"))
 _JOINERS = {"عبد", "ابو", "ابي", "ابن", "بن", "ال"}
+
+
+def head_gender(kind: str, head: str | None) -> str | None:
+    """The agreement a source or body takes from its head noun, whatever the verb before it shows.
+
+    A verb before its subject is singular (قال مسؤولون، قالت مصادر), so the head decides: sound
+    masculine plurals and plurals of people take the plural (وأضافوا), other plurals and ة nouns the
+    feminine (وأضافت المصادر، الوزارة), other nouns the masculine (المصدر، المكتب).
+    """
+    if head is None or kind not in ("anonymous", "organisation", "group", "document"):
+        return None
+    if head.endswith(("ون", "ين")) or head in _PEOPLE_PLURALS:
+        return "p"
+    return "f" if head.endswith(("ه", "ات")) or head in _THING_PLURALS else "m"
 
 
 def strip_marks(text: str) -> str:
@@ -58,7 +80,7 @@ def name_key(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity:
     """A person or speaking body of the article."""
 
@@ -154,10 +176,8 @@ class Registry:
         if phrase.head:
             entity.heads.add(phrase.head)
             entity.head = entity.head or phrase.head
-        if gender and entity.gender is None:
-            entity.gender = gender
-        elif phrase.feminine and entity.gender is None:
-            entity.gender = "f"
+        if entity.gender is None:
+            entity.gender = head_gender(entity.kind, phrase.head) or gender or ("f" if phrase.feminine else None)
         entity.speaker = entity.speaker or speaker
 
     # ------------------------------------------------------------ speakers
@@ -181,6 +201,10 @@ class Registry:
         """The entity a speaker phrase names, created when new."""
         if phrase.name is not None and phrase.kind == "person":
             words = phrase.name_words
+            short = self._short_name(words)
+            if short is not None:  # كونا after وكالة أنباء الكويت (كونا): the body's short name
+                self._note(short, phrase, pos, gender, True)
+                return short
             lone_noun = (len(words) == 1 and words[0].startswith("ال") and phrase.title is None
                          and (not words[0].endswith("ي") or words[0] in _ORDINALS)
                          and self.person_by_name(words, pos) is None)
@@ -194,6 +218,15 @@ class Registry:
         self._note(entity, phrase, pos, gender, True)
         entity.forms.add(self.norm[phrase.start:phrase.end])
         return entity
+
+    def _short_name(self, words: tuple[str, ...]) -> Entity | None:
+        """A body named earlier with this one word in brackets or marks (وكالة أنباء الكويت (كونا))."""
+        if len(words) != 1:
+            return None
+        for e in reversed(self.entities):
+            if e.kind != "person" and any(k.strip("()«»\"“”'") == words[0] and k != words[0] for k in e.key):
+                return e
+        return None
 
     def _source(self, phrase: Phrase) -> Entity:
         span = phrase.name if phrase.kind == "place" and phrase.name else (phrase.start, phrase.end)
@@ -293,7 +326,10 @@ def scan(reader: Reader, registry: Registry, hits: list[tuple[int, str, str]]) -
             phrase = _given_name(reader, a)
         else:
             stop = norm.find(" ", min(len(norm), a + 80))
-            toks = tokenize(norm, a, len(norm) if stop == -1 else stop)  # whole words only
+            stop = len(norm) if stop == -1 else stop
+            if not _may_name(reader, registry, _WORDS.findall(norm, a, stop)):
+                continue  # (no word there could make the name plausible: spare the parse)
+            toks = tokenize(norm, a, stop)  # whole words only
             cut = next((k for k, t in enumerate(toks) if t[0] in ".؟!:\"«»“”"), len(toks))
             toks = toks[:cut] if cut > 1 else toks
             if not toks:
@@ -303,6 +339,25 @@ def scan(reader: Reader, registry: Registry, hits: list[tuple[int, str, str]]) -
             continue
         registry.person(phrase, phrase.name[0], "f" if phrase.feminine else None, speaker=False).plausible = True
         covered = phrase.name[1]
+
+
+def _may_name(reader: Reader, registry: Registry, words: list[str]) -> bool:
+    """Could a plausible name (see :func:`plausible`) be made of some of ``words``?"""
+    lex = reader.lex
+    known = None
+    for w in words:
+        if w in lex.given_names or w in lex.particles or reader.word(w).given or _nisba(w):
+            return True
+        if known is None:
+            known = {e.key[-1] for e in registry.entities if e.kind == "person" and e.key}
+        if w in known:
+            return True
+    return False
+
+
+def _nisba(word: str) -> bool:
+    """A surname of the form ال…ي (الصفدي، العامري)."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) > 4
 
 
 def _given_name(reader: Reader, a: int) -> Phrase | None:
@@ -339,6 +394,6 @@ def plausible(reader: Reader, phrase: Phrase, registry: Registry) -> bool:
         return False
     if words[0] in lex.given_names or words[0] in lex.particles or reader.word(words[0]).given:
         return True
-    if len(words) >= 2 and words[-1].startswith("ال") and words[-1].endswith("ي") and len(words[-1]) > 4:
+    if len(words) >= 2 and _nisba(words[-1]):
         return True
     return registry.person_by_name(words, phrase.start) is not None

@@ -24,7 +24,7 @@ _SYMMETRIC = {'"', "'"}
 _CLITICS = "وفبلك"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """Words between an opening mark and its closing mark (or the point the quotation stops)."""
 
@@ -48,6 +48,26 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _closes_at(s: str, j: int, end: int) -> bool:
+    """Does the mark at ``j`` read as a closer (a word or punctuation before it, no word after it)?"""
+    before = s[j - 1] if j > 0 else " "
+    after = s[j + 1] if j + 1 < end else " "
+    return (before.isalnum() or before in ".؟?!،,") and not after.isalnum()
+
+
+def _nested(s: str, i: int, end: int, c: str) -> bool:
+    """Is the symmetric mark ``c`` at ``i`` (inside an open quotation) the start of a nested one?
+
+    It is when the next two marks of its kind both read as closers, the first within a few words: the
+    inner quotation closes, then the outer one.
+    """
+    j = s.find(c, i + 1, end)
+    if j == -1 or not _closes_at(s, j, end) or _word_count(s[i + 1:j]) > 4:
+        return False
+    k = s.find(c, j + 1, end)
+    return k != -1 and _closes_at(s, k, end)
+
+
 def pair_marks(s: str, start: int, end: int) -> list[Segment]:
     """Top-level quoted segments of ``s[start:end]`` (one paragraph), in order."""
     out: list[Segment] = []
@@ -69,7 +89,10 @@ def pair_marks(s: str, start: int, end: int) -> list[Segment]:
         closes_open = bool(stack) and c in _CLOSERS[stack[-1][0]]
         strong_open = not word_before and _is_word(nxt)
         strong_close = word_before or (not nxt.strip() and prev in ".؟?!،,")
-        if closes_open and c in _SYMMETRIC | {"”"} and strong_open and not strong_close and stack[-1][0] == c:
+        if closes_open and c in _SYMMETRIC and strong_open and not strong_close and stack[-1][0] == c \
+                and _nested(s, i, end, c):
+            stack.append((c, i))  # "إذا لم يدعم "كل منهم" مرشح الثورة …": a short quotation inside a quotation
+        elif closes_open and c in _SYMMETRIC | {"”"} and strong_open and not strong_close and stack[-1][0] == c:
             # a second opener of the same kind: the first one was never closed
             opening = stack.pop()[1]
             emit(opening, i, None)

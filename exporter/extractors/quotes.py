@@ -44,19 +44,25 @@ from typing import Any
 from ..segment import Article
 from .persons import Entity, Registry, plausible, scan
 from .quote_marks import Segment, pair_marks
-from .speakers import Phrase, Reader, Token, possessed, tokenize
+from .speakers import Phrase, Reader, Token, possessed, possessive_noun, tokenize
 from .speech_lexicon import Cue, lexicon, pronoun_gender
 
 _COMPLEMENT = (r"(?<![^\W_])(?:(?P<pw>الي|علي|عن|من|في) )?(?P<b>ب)?ان(?P<pro>ه|ها|هم|هما|ني|نا|كم|كما)?"
                r"(?![^\W_])")
-_INTRO = re.compile(r"(?P<colon>:)|(?P<mark>[«»“”„‹\"'‘])|" + _COMPLEMENT)
+_INTRO = re.compile(r"(?P<colon>(?<!\d):(?! ?\d))|(?P<mark>[«»“”„‹\"'‘])|" + _COMPLEMENT)
 _COMPLEMENT_RE = re.compile(_COMPLEMENT)
+_COMPLEMENT_AFTER = re.compile(" " + _COMPLEMENT)
 _ANY_WORD = re.compile(r"[^\W_]")
 _ANY_MARK = re.compile("[«»“”„‹\"'‘’]")
 _OPENING = re.compile("[«“\"„”]")
-_FA_INNA = re.compile(r"(?<![^\W_])فان(?:ه|ها|هم)?(?![^\W_])")
+_FA_INNA = re.compile(r"(?<![^\W_])ف(?:ان(?:ه|ها|هم)?|(في|قد|سوف|لا|لن|لم|هناك))(?![^\W_])")
+_STATEMENTS = re.compile(r"(?:ال)?(?:اقوال|تصريحات|افادات|افاده|تعليقات|كلام|روايه|شهاده)(?:ه|ها|هم)? "
+                         r"(?:(?:التي|الذي) (?:قدمها|قدمه|ادلي بها|ادلي به|ادلت بها|نقلها|اطلقها) )?")
 _AN = re.compile(r"(?<![^\W_])ان(?![^\W_])\s*")
 _AN_ = re.compile(r"(?<![^\W_])عن(ه|ها|هم)?(?![^\W_])")
+_CREDIT = re.compile(r"[،,] ?(?=(?:و)?(?:وفقا|وفق|حسب|بحسب|طبقا)(?![^\W_]))")
+_RELAY = re.compile(r"(?<![^\W_])نقلا عن(?![^\W_])")
+_RELAY_TAIL = re.compile(r"[\s،,]*(?:وذلك )?نقلا عن(?![^\W_])")
 _QAWL = re.compile(r"(?<![^\W_])قول(?:ه|ها|هم)(?![^\W_])")
 _FIRST_WORD = re.compile(r"\s*\S+")
 _WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
@@ -69,13 +75,23 @@ _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فك�
                           "وكانوا"))
 _OUTLETS = frozenset(("وكاله", "صحيفه", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه", "مجله", "جريده"))
 _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "وان", "بان", "بانه", "قوله", "بالقول", "قائلا", "قائله"))
+_COMMA_WORDS = frozenset(("،", ","))
+_RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+_RELATIVE_AUXILIARIES = frozenset(("لا", "يزال", "تزال", "ما", "زال", "زالت", "مازال", "مازالت", "كان", "كانت", "قد"))
+_CONTINUATIONS = frozenset(("أضاف", "تابع", "استطرد", "أردف", "استدرك"))  # go on with the last speaker
+_BODIES = frozenset(("organisation", "group", "place", "anonymous"))
+_OBJECT_OPENERS = frozenset(("ما", "هذا", "هذه", "ذلك", "تلك"))  # after a verb: its object, not a subject
+_FINDERS = frozenset(("document", "anonymous", "other"))  # what a study or count "shows"
+_ACTORS = frozenset(("person", "organisation", "group", "place", "anonymous", "document"))
+_RESUMPTIVE = re.compile(r" (?:فيه|فيها|فيهم|خلاله|خلالها|عنه|عنها)(?![^\W_])")
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هولاء"))
 _MAX_CHUNK_WORDS = 35
 _MIN_DIRECT_WORDS = 2
 _MIN_ACT_WORDS = 3
+_MAX_LEAD_WORDS = 5  # words before a quotation that goes on in a new sentence (وفي محافظة درعا «…»)
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     start: int  # norm offsets of the cue word (without its و/ف/ب prefix)
     end: int
@@ -88,7 +104,7 @@ class Hit:
         return self.start - len(self.prefix)
 
 
-@dataclass
+@dataclass(slots=True)
 class Intro:
     kind: str  # complement | colon | mark
     start: int  # where the introducing word or mark starts
@@ -96,14 +112,14 @@ class Intro:
     segment: Segment | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     entity: Entity
     phrase: Phrase | None  # the mention at this quote; None when carried over
     gender: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     kind: str
     start: int
@@ -150,6 +166,8 @@ class _Extraction:
         self.pending: list[Hit] = []  # speech acts whose subject is read only when a later cue needs it
         self.leaked: set[int] = set()  # cues inside quotation marks that are the narrator's (، مبينا أن …)
         self.consumed = self.body
+        # trailing source credits (…، وفقا لـ X), read when a subjectless cue needs an antecedent
+        self.credits = [m.end() for m in _CREDIT.finditer(norm, self.body)]
         self._intros: dict[tuple[int, int], Intro | None] = {}
 
     def _paragraphs(self) -> list[tuple[int, int]]:
@@ -267,6 +285,8 @@ class _Extraction:
         if prev in ("حسبما", "بحسبما", "مثلما", "كلما", "طالما", "لما"):
             return True
         if prev == "ما":
+            if _COMPLEMENT_AFTER.match(self.norm, h.end):
+                return False  # ملقيا المسؤولية على ما قال إنها "…": what he said they are, not a credit
             before = self.prev_word(h.lead - 3)
             return before in ("حسب", "بحسب", "وفق", "علي", "حسب") or before.endswith(("حسب", "وفق"))
         return False
@@ -315,6 +335,9 @@ class _Extraction:
                 k += 1
                 if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix:
                     continue  # وأضاف الخضر قائلا: …، بالقول، متسائلا — part of this cue's introduction
+                if cue.role == "relay" and other.cue.role == "speech" and other.cue.form == "verb" \
+                        and "و" not in other.prefix and _AN_.search(norm, h.end, other.start) is not None:
+                    continue  # نقلت الصحيفة عن تسريبات … تفيد بأن: the relayed source's own verb
                 if other.cue.form == "participle" or (
                         self.clause_initial(other) and not (other.cue.form == "noun" and not other.prefix)):
                     return None  # مبديا شكوكه في أن …: another predicate begins
@@ -339,8 +362,9 @@ class _Extraction:
             if before in lex.skip_before_complement or prep not in cue.preps:
                 pos = m.end()
                 continue
-            if before in lex.block_before_complement:
-                return None
+            if before in lex.block_before_complement and self.prev_word(m.start("pw") if pw else at) != \
+                    self.norm[h.start:h.end]:
+                return None  # (not the cue itself: أعرب عن أمله في أن …)
             return Intro("complement", m.start("pw") if pw else at, m.end())
         return None
 
@@ -349,7 +373,8 @@ class _Extraction:
         norm = self.norm
         before = self.prev_word(seg.open)
         w = self.reader.word(before) if before[:1].isalnum() else None
-        term = w is not None and (w.stem in _OUTLETS or (w.stop and not w.cue and before not in _COMPLEMENTISERS))
+        term = w is not None and (w.stem in _OUTLETS or (w.stop and not w.cue and not w.temporal
+                                                          and before not in _COMPLEMENTISERS))
         if term or before in _PREPOSITIONS or (seg.open and norm[seg.open - 1].isalpha()):
             return False  # بـ"…"، في "…"، من بينها «…»، لصحيفة "…": a term or a name, not a quotation
         chunk = self.tokens(h.end, seg.open)
@@ -396,15 +421,52 @@ class _Extraction:
             return True
         t = toks[i][0]
         w = reader.word(t)
+        if i == len(toks) - 1 and t[:1] == "ل" and len(t) > 2:
+            return True  # قال إردوغان لشي بأن: the addressee
         return (reader.opens_circumstance(toks, i) or t in _MARKS or w.courtesy or t == "(" or w.cue
                 or (w.country and w.definite))  # نادي الأسير | الفلسطيني: an adjective of the speaker
+
+    def trailing_name(self, phrase: Phrase, chunk_end: int) -> Phrase | None:
+        """A title whose relative clause is followed by the name (خبير التعدين … والذي يعمل في كندا، تكر باري:)."""
+        toks = self.tokens(phrase.end, chunk_end)
+        commas = [k for k, t in enumerate(toks) if t[0] in _COMMA_WORDS]
+        if not commas or not any(t[0] in _RELATIVE_PRONOUNS or t[0][1:] in _RELATIVE_PRONOUNS
+                                 for t in toks[:commas[-1]]):
+            return None
+        name = toks[commas[-1] + 1:]
+        if not 1 <= len(name) <= 3:
+            return None
+        for t, _a, _b in name:
+            w = self.reader.word(t)
+            if not w.alpha or w.stop or w.cue or w.title or w.head or w.prep or w.temporal or w.country:
+                return None
+        words = tuple(t for t, _a, _b in name)
+        span = (name[0][1], name[-1][2])
+        return Phrase(phrase.start, span[1], "person", name=span, title=(phrase.start, phrase.end), head=phrase.head,
+                      definite=phrase.definite, words=phrase.words + words, name_words=words,
+                      feminine=phrase.feminine)
 
     def phrase_before(self, pos: int) -> Phrase | None:
         """The subject before a cue (مصدر أمني سوري قال، أن ترامب قال، وكانت الوزارة أكدت)."""
         sent = self.sentences[self.sentence_of(pos)]
         a = sent[0] if pos - sent[0] <= 120 else self.norm.find(" ", pos - 120, pos) + 1
         toks = self.tokens(a, pos)
-        i = len(toks)
+        if toks and toks[-1][0] in ("قد", "فقد", "لقد"):
+            toks = toks[:-1]  # وكان الرئيس التنفيذي … قد لمح
+        i = self._subject_start(toks, len(toks))
+        if i >= len(toks) or len(toks) - i > 12:
+            return None
+        if i >= 2 and toks[i - 1][0] in _COMMA_WORDS:
+            # عزيز الرباح، وزير النقل قال: a name and its title in apposition before the verb
+            k = self._subject_start(toks, i - 1)
+            if i - 1 - k <= 5:
+                phrase = self._parse_before(toks, k)
+                if phrase is not None and phrase.name is not None and phrase.title is not None:
+                    return phrase
+        return self._parse_before(toks, i)
+
+    def _subject_start(self, toks: list[Token], i: int) -> int:
+        """Index where a subject ending at token ``i`` starts (after a comma, complementiser or cue)."""
         while i > 0:
             t = toks[i - 1][0]
             if t in ("،", ",", "؛", ":", ".") or t in ("ان", "انه", "وان", "غير", "لكن", "ولكن", "فيما", "بينما"):
@@ -412,8 +474,10 @@ class _Extraction:
             if t in self.lex.cue_words:
                 break
             i -= 1
-        if i >= len(toks) or len(toks) - i > 12:
-            return None
+        return i
+
+    def _parse_before(self, toks: list[Token], i: int) -> Phrase | None:
+        """The phrase from token ``i`` to the end of ``toks`` (just before a cue), if it is a subject."""
         j = i
         while j < len(toks) - 1 and toks[j][0] in _AUXILIARIES:
             j += 1  # وكانت الوزارة أكدت، وقد الوزير قال
@@ -434,8 +498,15 @@ class _Extraction:
         entity = self.registry.speaker(phrase, pos, gender)
         return Speaker(entity, phrase, gender)
 
-    def implicit(self, pos: int, gender: str | None, *, participle: bool) -> Speaker | None:
-        """The speaker of a cue with no subject of its own (مضيفا، وأضاف، تأكيده)."""
+    def implicit(self, pos: int, gender: str | None, *, participle: bool, lemma: str | None = None
+                 ) -> Speaker | None:
+        """The speaker of a cue with no subject of its own (مضيفا، وأضاف، تأكيده).
+
+        In its own sentence: the subject of an earlier speech act, else a person or country named there.
+        Else, for a verb that opens its sentence (وقال، وشدد): the subject of the sentence just before
+        (وعرض مرسي … . وشدد على أنه …), else the latest speaker or actor that agrees with the cue. A
+        continuation (وأضاف، وتابع) and a participle go on with the latest one that spoke.
+        """
         sent = self.sentence_of(pos)
         s_start = self.sentences[sent][0]
         self.read_actors(s_start, pos)
@@ -448,11 +519,55 @@ class _Extraction:
             return Speaker(named, None, gender)
         if same and not participle:
             return Speaker(same[-1][1], None, gender)
+        goes_on = participle or lemma in _CONTINUATIONS
+        if not goes_on and self.words(s_start, pos) <= 1 and sent > 0 \
+                and self.sentences[sent - 1][2] >= self.sentences[sent][2] - 1:
+            prev = self.sentence_subject(sent - 1, gender)
+            if prev is not None:
+                return Speaker(prev, None, gender)
         self.read_actors(self.body, pos)
+        self.read_credits(pos)
         earlier = [h for h in self.history if h[0] < pos]
-        spoke = [h for h in earlier if h[4]]
+        spoke = [h for h in earlier if h[4]] if goes_on else earlier
         pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
         return Speaker(pick[1], None, gender) if pick else None
+
+    def sentence_subject(self, sent: int, gender: str | None) -> Entity | None:
+        """The subject of sentence ``sent`` when it opens with a verb (ورسمت الوكالة …، وعرض مرسي …)."""
+        a, b, _para = self.sentences[sent]
+        if a < self.body or self.inside_segment(a) is not None or any(q.start <= a < q.end for q in self.quotes):
+            return None  # (a sentence inside quoted words: the quoted speaker's subject, not the story's)
+        toks = self.tokens(a, self._window_end(a, b, 160))
+        i = 0
+        if toks and self.reader.word(toks[0][0]).stop:
+            comma = next((k for k, t in enumerate(toks[:8]) if t[0] in _COMMA_WORDS), None)
+            if comma is not None:
+                i = comma + 1  # وخلال ذروة الفضيحة، أرسل مجلس الأمن …: the verb after a leading adverbial
+        while i < len(toks) - 1 and toks[i][0] in _AUXILIARIES:
+            i += 1
+        if i >= len(toks) - 1 or not self._verb_like(toks[i]):
+            return None
+        phrase = self.reader.parse(toks, i + 1)
+        if phrase is None or phrase.kind not in _ACTORS or self.words(toks[i + 1][1], phrase.start) > 2:
+            return None
+        if phrase.kind == "person" and phrase.title is None and not plausible(self.reader, phrase, self.registry):
+            return None
+        speaker = self.resolve(phrase, phrase.start, None)
+        if speaker is None or self._agreeing([(0, speaker.entity, None)], gender) is None:
+            return None
+        return speaker.entity
+
+    def _verb_like(self, tok: Token) -> bool:
+        """Could the sentence's first word be its verb (ورسمت، وعرض، وألقى), not a noun, particle or name?"""
+        t = tok[0]
+        w = self.reader.word(t)
+        definite = w.definite
+        if definite:  # وألقى is not و + ال + قى: the hamza is in the text, not in the normalised form
+            s, e = self.article.span(tok[1], tok[2])
+            definite = not self.article.text[s:e].lstrip("وف").startswith(("أل", "إل", "آل"))
+        return (w.alpha and len(t) >= 4 and t[:1] in "وف" and t[1:] not in self.lex.skip_before_complement
+                and not (definite or w.prep or w.stop or w.known or w.given or w.cue or w.country or w.temporal
+                         or w.adverbial) and not possessed(t))
 
     def named_in(self, start: int, pos: int, gender: str | None) -> Entity | None:
         """The first person (by any name used for them) or country named in ``norm[start:pos]``."""
@@ -482,7 +597,10 @@ class _Extraction:
     def _agreeing(items, gender):
         for item in reversed(items):
             g = item[1].gender or item[2]
-            if gender is None or g is None or g == gender or "p" in (g, gender) and item[1].kind != "person":
+            # (a plural verb may speak for a body: قالوا after الشرطة; but a plural of people — منتقدون —
+            # is not the subject of a singular verb)
+            if gender is None or g is None or g == gender or gender == "p" and item[1].kind in _BODIES \
+                    or g == "p" and item[1].kind not in ("person", "anonymous"):
                 return item
         return None
 
@@ -502,11 +620,70 @@ class _Extraction:
             return False
         opener = self.opener_before(h)
         relative = opener in _RELATIVES and self.prev_word(h.lead - len(opener) - 1) not in ("،", ",")
-        if cue.form == "noun" or relative or (cue.ambiguous and cue.form == "verb"):
+        resumptive = _RESUMPTIVE.match(self.norm, h.end) is not None  # تحدث فيها: a relative clause
+        if cue.form == "noun" or relative or resumptive or (cue.ambiguous and cue.form == "verb"):
             # الذي كشفت عنه الأنباء، وإعلانه الرسمي: a boundary only when it reports a clause of its own
             intro = self.find_intro(h, self.sentences[self.sentence_of(h.start)][1])
             return intro is not None and intro.kind == "complement"
         return True
+
+    def embedded_at(self, h: Hit, start: int, end: int) -> int | None:
+        """Where a reported clause ends before a speech verb inside it that reports a clause of its own.
+
+        (… إضافة إلى اعتقال 7 آخرين ادعت قوات الاحتلال أنهم اجتازوا …، … أحمد شفيق والذي لا يزال يقول إن
+        …): the verb has its own subject after it, or is in a relative clause, and its complement follows.
+        """
+        cue = h.cue
+        if cue.form != "verb" or cue.role != "speech" or h.prefix or self.clause_initial(h) or h.start - start < 8:
+            return None
+        rel = self.relative_before(h)
+        intro = self.find_intro(h, end)
+        if intro is None or intro.kind != "complement":
+            return None
+        gap = self.words(h.end, intro.start)
+        if rel is not None:
+            return rel if gap <= 4 else None
+        if gap == 0 or gap > 4 or self.phrase_after(h.end, intro.start) is None:
+            return None
+        return self.boundary_at(h)
+
+    def relative_before(self, h: Hit) -> int | None:
+        """Start of the relative pronoun that cue ``h`` follows (الذي قال، والذي لا يزال يقول), if any."""
+        pos = h.lead
+        for _ in range(4):
+            prev = self.prev_word(pos)
+            if prev in _RELATIVE_PRONOUNS or (prev[:1] == "و" and prev[1:] in _RELATIVE_PRONOUNS):
+                return self.norm.rfind(prev, 0, pos)
+            if prev not in _RELATIVE_AUXILIARIES:
+                return None
+            pos = self.norm.rfind(prev, 0, pos)
+        return None
+
+    def antecedent(self, rel: int) -> Phrase | None:
+        """The noun phrase a relative pronoun at ``rel`` refers to (قائد القوات … أحمد شفيق | والذي …).
+
+        After a coordinated relative (… التي أجريت الأسبوع الماضي والتي أكدت) it is the one before the
+        first relative. The longest phrase that ends right before the pronoun is taken.
+        """
+        sent_start = self.sentences[self.sentence_of(rel)][0]
+        toks = self.tokens(max(sent_start, rel - 160), rel)
+        if self.norm[rel] == "و":
+            for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+                if toks[k][0] in _RELATIVE_PRONOUNS:
+                    toks = toks[:k]
+                    break
+        best = None
+        for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+            t = toks[k][0]
+            w = self.reader.word(t)
+            if not w.alpha or w.cue or (w.stop and not w.given):
+                break
+            phrase = self.reader.parse(toks, k)
+            if phrase is not None and phrase.end == toks[-1][2] and phrase.kind in _ACTORS \
+                    and (phrase.kind != "person" or phrase.title is not None or w.given
+                         or plausible(self.reader, phrase, self.registry)):
+                best = phrase
+        return best
 
     def clause_end(self, start: int, end: int, *, in_marks: bool = False) -> int:
         """Where a reported clause starting at ``start`` stops, at most at ``end``."""
@@ -517,8 +694,16 @@ class _Extraction:
             seg = None if in_marks else self.inside_segment(h.start)
             if seg is not None and seg.close is not None and seg.open >= start:
                 continue  # a cue inside quoted words
+            embedded = self.embedded_at(h, start, end)
+            if embedded is not None:
+                end = min(end, embedded)  # … آخرين ادعت قوات الاحتلال أنهم …: a speaker's own clause begins
+                break
             if self.boundary(h):
-                end = min(end, self.boundary_at(h))
+                at = self.boundary_at(h)
+                if h.cue.form == "verb" and not h.prefix and self.opener_before(h) in _COMMA_WORDS \
+                        and self.words(start, at) <= 3:
+                    continue  # أن الرئيس المصري، شدد …: a comma between the clause's subject and its verb
+                end = min(end, at)
                 break
         m = self.lex.tails.search(self.norm, start, end)
         while m is not None:
@@ -619,6 +804,7 @@ class _Extraction:
                 self.speech(h)
         self.sentence_credits()
         self.tails()
+        self.attributed()
         self.continuations()
         self.quotes.sort(key=lambda q: q.start)
 
@@ -628,11 +814,17 @@ class _Extraction:
         gender = cue.gender
         if cue.form == "participle":
             return self.implicit(h.start, gender, participle=True), None, self.chunk_ok(h, None, chunk_end)
-        if cue.role == "relay":
+        if cue.role == "relay" and _AN_.search(self.norm, h.end, chunk_end) is not None:
             speaker, phrase = self.relayed(h, chunk_end)
             return speaker, phrase, True
         if cue.form == "noun" and cue.pronoun is not None:
             return self.implicit(h.start, cue.pronoun, participle=False), None, self.chunk_ok(h, None, chunk_end)
+        rel = self.relative_before(h) if cue.form == "verb" else None
+        if rel is not None:
+            antecedent = self.antecedent(rel)  # … أحمد شفيق والذي لا يزال يقول إن …
+            if antecedent is not None:
+                return self.resolve(antecedent, antecedent.start, gender), antecedent, \
+                    self.chunk_ok(h, None, chunk_end)
         if cue.form == "verb" and not self.clause_initial(h):
             # الوزارة أعلنت …، مصدر أمني قال …: the subject comes first, what follows the verb is not it
             before = self.phrase_before(h.lead)
@@ -642,15 +834,29 @@ class _Extraction:
         toks = self.tokens(h.end, chunk_end)
         phrase = self.phrase_after(h.end, chunk_end, toks=toks) if gender != "p" else None
         if phrase is not None and cue.has_object:
-            phrase = self.phrase_after(h.end, _FIRST_WORD.match(self.norm, h.end).end())
+            first = _FIRST_WORD.match(self.norm, h.end).end()
+            # اتهم X Y بأن: X speaks; وأبلغ رويترز أن: an addressee, the subject is understood
+            phrase = None if self.reader.word(self.norm[h.end:first].strip()).media \
+                else self.phrase_after(h.end, first)
             fit = True
         else:
             fit = self.chunk_ok(h, phrase, chunk_end, toks)
         if phrase is not None and cue.form == "noun" and toks and toks[0][0] in _DEMONSTRATIVES:
             return None, None, False  # إعلان هذه الهدنة: the noun's object, not its speaker
+        if phrase is not None and phrase.name is None and phrase.kind in ("person", "anonymous"):
+            named = self.trailing_name(phrase, chunk_end)
+            if named is not None:
+                phrase, fit = named, True
         if phrase is not None:
             return self.resolve(phrase, phrase.start, gender), phrase, fit
-        return self.implicit(h.start, gender, participle=False), None, fit
+        if cue.form == "verb" and gender != "p" and not self.clause_initial(h) and not toks:
+            return None, None, False  # عن عملية إطلاق يرجح أنها …: no subject anywhere, a passive or a gloss
+        if _RESUMPTIVE.match(self.norm, h.end) is not None:
+            # ونشرت الجماعة … بيانا قالت فيه إن …، وألقى أمين شومان … كلمة أكد فيها: the sentence's subject
+            subject = self.sentence_subject(self.sentence_of(h.start), gender)
+            if subject is not None:
+                return Speaker(subject, None, gender), None, fit
+        return self.implicit(h.start, gender, participle=False, lemma=cue.lemma), None, fit
 
     def relayed(self, h: Hit, chunk_end: int) -> tuple[Speaker | None, Phrase | None]:
         """نقل … عن X (قوله) أن …: the speaker is X."""
@@ -668,6 +874,24 @@ class _Extraction:
             return None, None
         return self.resolve(phrase, phrase.start, None), phrase
 
+    def relayed_source(self, a: int, b: int, *, tail: bool = False) -> tuple[Speaker, Phrase] | None:
+        """The source named after نقلا عن in ``norm[a:b]`` (right at ``a`` when ``tail``), if any.
+
+        Before the words it takes the source's own قوله (نقلا عن مصدر أمني قوله: …); after a reported clause
+        (… وذلك نقلا عن مصدر روسي) it names the source of the whole clause.
+        """
+        m = (_RELAY_TAIL.match if tail else _RELAY.search)(self.norm, a, b)
+        if m is None:
+            return None
+        q = _QAWL.search(self.norm, m.end(), b)
+        if q is None and not tail:
+            return None  # ذكرت المنظمة نقلا عن موظفين تابعين لها أن …: still the organisation's statement
+        phrase = self.phrase_after(m.end(), q.start() if q else self._window_end(m.end(), b, 80))
+        if phrase is None or phrase.kind not in ("person", "anonymous", "organisation", "document", "group"):
+            return None
+        speaker = self.resolve(phrase, phrase.start, None)
+        return (speaker, phrase) if speaker is not None else None
+
     def speech(self, h: Hit) -> None:
         sent = self.sentence_of(h.start)
         s_start, s_end, para = self.sentences[sent]
@@ -676,14 +900,19 @@ class _Extraction:
         if intro is None:
             self.after_quotation(h, sent)
             return
-        if h.cue.role == "relay" and _AN_.search(self.norm, h.end, intro.start) is None:
-            return
+        if h.cue.role == "relay" and _AN_.search(self.norm, h.end, intro.start) is None and (
+                h.cue.form != "verb" or self.words(h.end, intro.start) > 8):
+            return  # ناقلة تصريح مسؤول … بأن: the reporting noun after it introduces the words
         if intro.kind == "complement" and self.report_of_report(h, intro, s_end):
             return
         speaker, phrase, fit = self.subject(h, intro.start)
-        if speaker is None or not fit:
+        if speaker is None or not fit or (h.cue.findings and speaker.entity.kind not in _FINDERS):
             self.actor(h)
             return
+        relayed = self.relayed_source(h.end, intro.start)
+        if relayed is not None:
+            self.note(h.start, speaker, True)  # (the channel may go on: وأضافت أن …)
+            speaker, phrase = relayed  # ذكرت الوكالة نقلا عن مصدر أمني قوله: …
         if phrase is None or phrase.name is None:
             self.note(h.start, speaker, False)
         if intro.kind == "mark":
@@ -697,6 +926,9 @@ class _Extraction:
             return
         start = intro.after
         end = self.clause_end(start, s_end)
+        relayed = self.relayed_source(end, s_end, tail=True)
+        if relayed is not None:
+            speaker = relayed[0]  # أفادت الوكالة أن … وذلك نقلا عن مصدر روسي
         self.reported(h, start, end, speaker, sent)
         self.after_quotation(h, sent, speaker)
 
@@ -713,7 +945,9 @@ class _Extraction:
             inner = sum(min(s.words, self.words(s.start, min(s.end, end))) for s in segs)
             total = self.words(start, end)
             longest = max(s.words for s in segs)
-            if total and ((inner / total >= 0.5 and longest >= 3) or lead == 0 or (lead <= 3 and first.close is None)):
+            if total and ((inner / total >= 0.5 and longest >= 3)
+                          or (lead == 0 and first.words >= _MIN_DIRECT_WORDS)
+                          or (lead <= 3 and first.close is None)):
                 self.emit_segments(segs, h, speaker, sent, limit=end, min_words=_MIN_DIRECT_WORDS)
                 return
         self.emit("indirect", start, end, h, speaker, sent)
@@ -767,7 +1001,7 @@ class _Extraction:
 
     def actor(self, h: Hit) -> None:
         """Remember a speech act with no quote (دانت فرنسا …، أكد الوزير دعمه): its subject may speak next."""
-        if h.cue.form == "verb" and not h.cue.has_object and not h.cue.ambiguous:
+        if h.cue.form == "verb" and not h.cue.ambiguous:
             self.pending.append(h)  # (بين، قدر … are too often other words: لا قدر الله، بين مجموعة …)
 
     def read_actors(self, start: int, end: int) -> None:
@@ -780,12 +1014,60 @@ class _Extraction:
             s_end = self.sentences[self.sentence_of(h.start)][1]
             if h.cue.gender == "p":
                 continue  # انتقدا رومني: the phrase after a plural verb is its object
-            phrase = self.phrase_after(h.end, self._window_end(h.end, s_end))
-            if phrase is not None:
-                speaker = self.resolve(phrase, phrase.start, h.cue.gender)
-                if speaker is not None:
-                    self.history.append((h.start, speaker.entity, h.cue.gender, self.sentence_of(h.start), False))
+            if self.opener_before(h) in _RELATIVES:
+                continue  # مرسي الذي تعهد بترك …: a relative clause; what follows is its object
+            if _RESUMPTIVE.match(self.norm, h.end) is not None:  # ألقى أمين شومان كلمة أكد فيها …
+                subject = self.sentence_subject(self.sentence_of(h.start), h.cue.gender)
+                if subject is not None:
+                    self.history.append((h.start, subject, h.cue.gender, self.sentence_of(h.start), True))
+                continue
+            if self.clause_initial(h):
+                first = _FIRST_WORD.match(self.norm, h.end).end()
+                if self.norm[h.end:first].strip() in _DEMONSTRATIVES and self.norm.startswith(" ال", first):
+                    continue  # واعتبر هذا الصاروخ …: the object; the subject is the one spoken of before
+                if h.cue.has_object and self.reader.word(self.norm[h.end:first].strip()).media:
+                    continue  # وأبلغ رويترز «…»: the addressee; the subject is the one spoken of before
+                end = _FIRST_WORD.match(self.norm, h.end).end() if h.cue.has_object else s_end
+                phrase = self.phrase_after(h.end, self._window_end(h.end, end))  # (اتهم X Y بـ: X speaks)
+            else:
+                phrase = self.phrase_before(h.lead)  # الوزارة أعلنت …
+            if phrase is not None and (phrase.kind != "person" or phrase.title is not None
+                                       or plausible(self.reader, phrase, self.registry)):
+                speaker = self.resolve(phrase, phrase.start, h.cue.gender)  # (كرر دعوته: no actor)
+                if speaker is not None and speaker.entity.kind in _ACTORS:  # (لفتت الانتباه: an object)
+                    # كشفت مصادر عن مقتل …: they reported something, if not a clause (قال with no words
+                    # introduced is rather a lost quotation: وقال تشمل الاتفاقيات …)
+                    spoke = h.cue.role == "speech" and h.cue.lemma != "قال"
+                    self.history.append((h.start, speaker.entity, h.cue.gender, self.sentence_of(h.start), spoke))
         self.history.sort(key=lambda item: item[0])
+
+    def read_credits(self, pos: int) -> None:
+        """Sources named in trailing credits before ``pos`` (…، وفقا لسور غول، قائد بالجيش): they may speak
+        next (وقال إن …). News agencies and outlets are channels, not speakers, and are left out."""
+        while self.credits and self.credits[0] < pos:
+            at = self.credits.pop(0)
+            m = self.lex.credit_opener.match(self.norm, at)
+            if m is None:
+                continue
+            s_end = self.sentences[self.sentence_of(at)][1]
+            toks = self.tokens(m.end(), self._window_end(m.end(), s_end, 80))
+            if not toks or self.reader.word(toks[0][0]).media:
+                continue
+            phrase = self.reader.parse(toks, 0)
+            if phrase is None or phrase.kind not in _ACTORS or (
+                    phrase.kind == "person" and phrase.title is None
+                    and not plausible(self.reader, phrase, self.registry) and not self._apposed(phrase, s_end)):
+                continue
+            speaker = self.resolve(phrase, phrase.start, None)
+            if speaker is not None:
+                self.history.append((at, speaker.entity, None, self.sentence_of(at), False))
+                self.history.sort(key=lambda item: item[0])
+
+    def _apposed(self, phrase: Phrase, limit: int) -> bool:
+        """Is a bare name followed by a comma and a title (سور غول، قائد بالجيش …)?"""
+        toks = self.tokens(phrase.end, self._window_end(phrase.end, limit, 30))
+        return len(toks) > 1 and toks[0][0] in _COMMA_WORDS and (
+            self.reader.word(toks[1][0]).title or self.reader.word(toks[1][0]).honorific)
 
     def act(self, h: Hit) -> None:
         """A speech act (دعا، رحب، واصفا …): an actor, and a participle's quotation of three words or more."""
@@ -813,11 +1095,14 @@ class _Extraction:
         inner = self.hits[k]
         if inner.start >= s_end or inner.cue.form != "verb" or inner.cue.role != "speech" or inner.prefix:
             return False
-        if self.words(intro.after, inner.start) > 4:
+        gap = self.words(intro.after, inner.start)
+        if gap > 10:
             return False
         phrase = self.phrase_after(intro.after, inner.start)
         if phrase is None or phrase.kind != "person":
             return False
+        if gap > 4 and (phrase.name is None or self.norm[phrase.end:inner.lead].strip(" ،,")):
+            return False  # (a longer subject only as a whole phrase: عزيز الرباح، وزير النقل قال)
         if phrase.name is not None and phrase.title is None and \
                 self.registry.person_by_name(phrase.name_words, phrase.start) is None and \
                 phrase.name_words[0] not in self.lex.given_names:
@@ -836,10 +1121,11 @@ class _Extraction:
             m = self.lex.credit_opener.match(norm, a)
             if m is None:
                 continue
-            fa = _FA_INNA.search(norm, m.end(), b)
-            if fa is not None and self.words(m.end(), fa.start()) <= 12:
-                phrase = self.phrase_after(m.end(), fa.start())
-                start = fa.end()
+            source, statements = self._statement_source(m.end(), b)
+            fa = _FA_INNA.search(norm, source, b)
+            if fa is not None and self.words(source, fa.start()) <= (20 if statements else 12):
+                phrase = self.phrase_after(source, fa.start())
+                start = fa.end() if fa.group(1) is None else fa.start(1)  # ففي حال …: the words after ف
             else:
                 comma = norm.find("،", m.end(), b)
                 if comma == -1 or self.words(m.end(), comma) > 8:
@@ -854,6 +1140,12 @@ class _Extraction:
             speaker = self.resolve(phrase, phrase.start, None)
             if speaker is not None:
                 self.reported(None, start, self.clause_end(start, b), speaker, i)
+
+    def _statement_source(self, pos: int, end: int) -> tuple[int, bool]:
+        """Where the source starts after a credit's statement noun (وفقا لأقوال المتحدث، وحسب الإفادات التي
+        قدمها الرئيس …): after the noun and a relative clause of giving (التي قدمها، التي أدلى بها)."""
+        m = _STATEMENTS.match(self.norm, pos, end)
+        return (m.end(), True) if m else (pos, False)
 
     def tails(self) -> None:
         """"…"، على حد تعبيره / "…" بحسب ما ذكره X: an attributed quotation."""
@@ -875,18 +1167,92 @@ class _Extraction:
             if speaker is not None:
                 self.emit_segments([seg], None, speaker, self.sentence_of(seg.open))
 
+    def attributed(self) -> None:
+        """Quoted words a speech act attributes to its subject without a complement clause.
+
+        (لفت المرصد إلى «استشهاد …»، اتهم بكين بارتكاب «ما يشبه الإبادة»، انتقدت ما وصفته بـ"…"): a
+        quotation of five words or more, or one that starts with a particle, a few words after the cue.
+        Shorter noun phrases in marks stay names and terms (مشيرة إلى «خلافات سياسية»، جماعة «…»).
+        """
+        for seg in self.segments:
+            if seg.open in self.used_segments or seg.close is None or seg.words < _MIN_ACT_WORDS \
+                    or seg.open < self.body or any(q.start <= seg.open < q.end for q in self.quotes):
+                continue
+            k = bisect_left(self.hit_starts, seg.open) - 1
+            if k < 0:
+                continue
+            h = self.hits[k]
+            sent = self.sentence_of(seg.open)
+            if h.start < self.sentences[sent][0] or h.cue.form == "noun" or h.cue.ambiguous \
+                    or self.words(h.end, seg.open) > 8 \
+                    or any(h.start < q.start < seg.open for q in self.quotes) or not self._phrase_quoted(seg) \
+                    or self._introduces_other(h, seg, self.sentences[sent][1]):
+                continue
+            speaker = self.act_subject(h)
+            if speaker is not None:
+                self.emit_segments([seg], h, speaker, sent)
+        self.quotes.sort(key=lambda q: q.start)
+
+    def _introduces_other(self, h: Hit, seg: Segment, limit: int) -> bool:
+        """Does cue ``h`` introduce other words than ``seg`` (قالت شركة «لا مانشا ريسورسز» … إنها: the marked
+        words are a name inside its speaker phrase)?"""
+        if h.cue.role != "speech":
+            return False
+        intro = self.find_intro(h, limit)
+        return intro is not None and intro.segment is not seg
+
+    def _phrase_quoted(self, seg: Segment) -> bool:
+        """Are the words in marks a quotation rather than a name or term (جماعة «…»، «الجيش السوري الحر»)?"""
+        before = self.prev_word(seg.open)
+        w = self.reader.word(before) if before[:1].isalnum() else None
+        if w is not None and (w.head is not None or w.title or w.stem in _OUTLETS):
+            return False
+        first = self.reader.word(_FIRST_WORD.match(self.norm, seg.start).group().strip())
+        if first.head is not None or first.title or first.given or first.country:
+            return False
+        return seg.words >= 5 or first.stop
+
+    def act_subject(self, h: Hit) -> Speaker | None:
+        """The subject of a speech act read earlier (or the speaker it carries on from)."""
+        self.read_actors(h.start, h.end)
+        for pos, entity, gender, _sent, _spoke in self.history:
+            if pos == h.start:
+                return Speaker(entity, None, gender)
+        if h.cue.form != "participle":
+            first = _FIRST_WORD.match(self.norm, h.end).group().strip()
+            if not (self.clause_initial(h) and (first in _OBJECT_OPENERS or possessive_noun(first))):
+                return None  # (a verb whose subject could not be read: no guess)
+            # وكرر دعوته إلى «…»، وانتقدت ما وصفته بـ"…": the object comes first, the subject is understood
+        return self.implicit(h.start, h.cue.gender, participle=h.cue.form == "participle", lemma=h.cue.lemma)
+
     def continuations(self) -> None:
-        """A quotation that goes on in the next paragraph under a new opening mark."""
-        for idx in range(1, len(self.paragraphs)):
-            a, _b = self.paragraphs[idx]
-            seg = self.by_open.get(a)
-            if seg is None or seg.open in self.used_segments or seg.words < 3:
+        """A quotation that goes on in the next paragraph or sentence under a new opening mark.
+
+        The mark opens the paragraph or sentence, or follows a short lead with no cue in it (وفي محافظة
+        درعا «…»: a statement going on province by province), right after a direct quote.
+        """
+        for sent in range(1, len(self.sentences)):
+            a, b, _para = self.sentences[sent]
+            k = bisect_left(self.segment_opens, a)
+            if k >= len(self.segments):
+                break
+            seg = self.segments[k]
+            if seg.open >= b or seg.open in self.used_segments or seg.words < 3 \
+                    or self.words(a, seg.open) > _MAX_LEAD_WORDS:
                 continue
-            prev_a, prev_b = self.paragraphs[idx - 1]
-            last = [q for q in self.quotes if prev_a <= q.start < prev_b]
-            if not last or last[-1].kind != "direct" or self.words(last[-1].end, prev_b) > 3:
+            h = bisect_left(self.hit_starts, a)
+            if h < len(self.hits) and self.hits[h].start < seg.open:
+                continue  # وقال فابيوس «…»: a quote of its own
+            if seg.open > a:
+                first = self.prev_word(self.norm.find(" ", a, seg.open) + 1 or seg.open)
+                bare = first[1:] if first[:1] in "وف" and len(first) > 2 else first
+                if bare not in _PREPOSITIONS:
+                    continue  # وكان فراس يشرف على مجموعة «من أجل سورية»: a name in a clause of its own
+            prev = self.sentences[sent - 1]
+            last = [q for q in self.quotes if q.end <= a and q.end > prev[0]]
+            if not last or last[-1].kind != "direct" or self.words(last[-1].end, a) > 3:
                 continue
-            self.emit_segments([seg], last[-1].hit, last[-1].speaker, self.sentence_of(seg.open))
+            self.emit_segments([seg], last[-1].hit, last[-1].speaker, sent)
             self.quotes.sort(key=lambda q: q.start)
 
     # ----------------------------------------------------------------- json

@@ -18,7 +18,7 @@ from ..normalize import normalize
 from ..resources import load_json
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One written form of a reporting cue."""
 
@@ -30,6 +30,7 @@ class Cue:
     ambiguous: bool = False  # also a common other word: a clause boundary only when it introduces a quote
     has_object: bool = False  # the subject is followed by an object (اتهم X Y بأن)
     pronoun: str | None = None  # gender of an attached pronoun (تأكيده → m), for nouns
+    findings: bool = False  # reports what a study or count shows (أظهرت الدراسة أن): no quote of a person or body
 
 
 # Pronoun suffixes on reporting nouns and on عن (عنه، عنها): the referent's gender.
@@ -41,6 +42,43 @@ def pronoun_gender(word: str) -> str | None:
         if word.endswith(suffix):
             return gender
     return None
+
+
+def _noun_pronoun(noun: str, nouns: list[str]) -> str | None:
+    """Gender of the pronoun attached to a reporting noun (قوله → m, إشارتها → f, تصريح → None).
+
+    A suffix counts when what is left is the stem of another form of the same lemma (قولها، قول …).
+    """
+    for suffix, gender in PRONOUN_SUFFIXES:
+        stem = noun[:-len(suffix)]
+        if noun.endswith(suffix) and len(stem) >= 3 and any(o != noun and o.startswith(stem) for o in nouns):
+            return gender
+    return None
+
+
+_WEAK_END = "ىياوء"
+
+
+def _dual_plural(cue: dict) -> list[str]:
+    """Dual and plural verb forms the data file leaves out, made from the singular ones.
+
+    Perfect: أشارت → أشارتا, أشار → أشارا / أشاروا; imperfect: يشير → يشيران / يشيرون, تشير → تشيران.
+    Only for unambiguous speech verbs with a sound last letter (weak verbs such as رأى، نفى are irregular).
+    """
+    if cue["role"] != "speech" or cue.get("ambiguous"):
+        return []
+    verbs = cue.get("verb", {})
+    listed = {w for forms in verbs.values() for w in forms}
+    out: list[str] = []
+    for w in verbs.get("f", []):
+        if w[-1] in _WEAK_END:
+            continue
+        out.append(w + "ا" if w.endswith("ت") else w + "ان" if w.startswith("ت") else "")
+    for w in verbs.get("m", []):
+        if w[-1] in _WEAK_END or " " in w:
+            continue
+        out += [w + "ان", w + "ون"] if w.startswith("ي") else [w + "ا", w + "وا"]
+    return [w for w in out if w and w not in listed]
 
 
 def _norm_set(words) -> frozenset[str]:
@@ -102,14 +140,14 @@ def lexicon() -> SpeechLexicon:
     for c in cues_data:
         preps = frozenset(normalize(p) for p in c.get("preps", [""]))
         common = dict(lemma=c["lemma"], role=c["role"], preps=preps, ambiguous=bool(c.get("ambiguous")),
-                      has_object=bool(c.get("object")))
+                      has_object=bool(c.get("object")), findings=bool(c.get("findings")))
         for form in ("verb", "participle"):
             for gender, words in c.get(form, {}).items():
                 entries += [(w, Cue(form=form, gender=gender, **common)) for w in words]
-        for w in c.get("noun", []):
-            suffix = normalize(w)[len(normalize(c["noun"][0])):] if w != c["noun"][0] else ""
-            entries.append((w, Cue(form="noun", gender=None, pronoun=pronoun_gender(suffix) if suffix else None,
-                                   **common)))
+        nouns = [normalize(w) for w in c.get("noun", [])]
+        entries += [(w, Cue(form="noun", gender=None, pronoun=_noun_pronoun(n, nouns), **common))
+                    for w, n in zip(c.get("noun", []), nouns, strict=True)]
+        entries += [(w, Cue(form="verb", gender="p", **common)) for w in _dual_plural(c)]
     titles = load_json("titles.json")
     heads = load_json("speaker_heads.json")
     attr = load_json("attribution.json")

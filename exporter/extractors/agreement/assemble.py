@@ -33,6 +33,7 @@ class Statement:
     group: int = -1  # statements from one distributive signing (مع كل من أ وب) share a group
     family: str = ""
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    follows: bool = False  # "كما تم التوقيع على …": goes on with the signing reported just before
 
     def keys(self) -> frozenset[str]:
         return frozenset(state_key(p) for p in self.parties)
@@ -53,7 +54,15 @@ def _stem(word: str) -> str:
     return w
 
 
+def _head(norm_text: str) -> str:
+    """The stem of a term's first word (its verbal noun: تدريب، حماية)."""
+    first = norm_text.split(" ", 1)[0]
+    return _stem(first) if first.isalnum() else ""
+
+
+@lru_cache(maxsize=1024)
 def stems(norm_text: str) -> frozenset[str]:
+    """The stems of a term's words (cached: merging compares each term with every kept one)."""
     return frozenset(_stem(w) for w in norm_text.split() if w.isalnum())
 
 
@@ -77,28 +86,44 @@ class Agreement:
         body = [s for s in self.statements if not s.headline]
         return min(body or self.statements, key=lambda s: s.span[0])
 
-    def add_terms(self, spans: list[tuple[int, int]], dedupe: bool = True) -> None:
-        """Add a statement's terms; with ``dedupe`` skip those that repeat a term of another statement."""
+    def add_terms(self, spans: list[tuple[int, int]], dedupe: bool = True, headline: bool = False) -> None:
+        """Add a statement's terms; with ``dedupe`` skip those that repeat a term of another statement.
+
+        A headline abbreviates the lede ("تدريب قوات" for "تدريب الجيش اليمني"): its term is a repeat as
+        soon as it opens with the same word as a kept term.
+        """
         before = list(self.term_stems) if dedupe else []
+        heads = {_head(self.words.norm[a:b]) for a, b in self.terms} if headline else set()
         for a, b in spans:
-            st = stems(self.words.norm[a:b])
-            if (a, b) in self.terms or any(repeats(st, other) for other in before):
+            text = self.words.norm[a:b]
+            st = stems(text)
+            if (a, b) in self.terms or any(repeats(st, other) for other in before) or _head(text) in heads:
+                continue
+            fuller = next((k for k, other in enumerate(before) if repeats(other, st)), None)
+            if fuller is not None and not headline:  # the same term said in full: keep the full wording
+                self.terms[fuller] = (a, b)
+                self.term_stems[fuller] = st
+                before[fuller] = st
                 continue
             self.terms.append((a, b))
             self.term_stems.append(st)
 
     def shares_term(self, spans: list[tuple[int, int]]) -> bool:
-        """Whether a statement restates one of the terms (most words shared both ways)."""
+        """Whether a statement restates the agreement: one of its terms shares most words both ways with
+        a kept term, or every one of its terms repeats a kept term ("اتفق البلدان على تعزيز التعاون" after
+        "اتفقتا على تعزيز التعاون في مكافحة الإرهاب": the short form says nothing new)."""
+        all_repeat = bool(spans)
         for a, b in spans:
             st = stems(self.words.norm[a:b])
             for other in self.term_stems:
                 if st and other and len(st & other) / max(len(st), len(other)) >= 0.5:
                     return True
-        return False
+            all_repeat = all_repeat and any(repeats(st, other) for other in self.term_stems)
+        return all_repeat
 
     def merge(self, s: Statement) -> None:
         self.statements.append(s)
-        self.add_terms(s.terms)
+        self.add_terms(s.terms, headline=s.headline and not self.first.headline)
 
 
 def merge_statements(statements: list[Statement], words: Words) -> list[Agreement]:
@@ -111,7 +136,7 @@ def merge_statements(statements: list[Statement], words: Words) -> list[Agreemen
         for ag in agreements:
             if ag.first.keys() != keys:
                 continue
-            if s.headline or ag.first.headline or not s.terms or not ag.terms or ag.shares_term(s.terms) \
+            if s.headline or ag.first.headline or s.follows or not s.terms or not ag.terms or ag.shares_term(s.terms) \
                     or s.group >= 0 and any(s.group == t.group for t in ag.statements):
                 target = ag
                 break

@@ -15,20 +15,18 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ...countries import find_country
+from ...countries import Grouping, find_country
 from ...normalize import normalize
-from ..group_catalogue import group_matcher
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
 from .vocab import (
     Head,
     RefInfo,
     bare_forms,
-    documents,
     in_set,
     is_masdar,
     party_lexicon,
     party_words,
-    triggers,
+    word_kind,
 )
 
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
@@ -38,7 +36,7 @@ _PRIORITY = {"organisation": 0, "group": 1, "person": 2, "country": 3, "collecti
              "government": 5, "ref": 6, "orgref": 7}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     a: int  # normalised span of the name
     b: int
@@ -123,11 +121,11 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
     saw_lil = False
     joined = False
     adjectives = 0
-    toks = words.toks
-    paragraph = words.paragraph_index(toks[i - 1].a) if i > 0 else 0
-    while k < len(toks) and k - i < 8:
-        w = toks[k].w
-        if not _ARABIC_WORD.match(w) or words.paragraph_index(toks[k].a) != paragraph:
+    t_starts, t_ws = words.starts, words.ws
+    paragraph = words.paragraph_index(t_starts[i - 1]) if i > 0 else 0
+    while k < len(t_ws) and k - i < 8:
+        w = t_ws[k]
+        if not _ARABIC_WORD.match(w) or words.paragraph_index(t_starts[k]) != paragraph:
             break
         if k in heads_at and k > i and not w.startswith("ال"):
             break  # مجلس إدارة بنك الإسكان: another organisation starts (مؤسسة الخطوط الجوية goes on)
@@ -157,7 +155,7 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
             adjectives += 1
             k += 1
             continue
-        prev = toks[k - 1].w if k > 0 else ""
+        prev = t_ws[k - 1] if k > 0 else ""
         if is_trigger_or_document(words, k) or w[0] == "ي" and k > i:
             break
         if (not seen_definite and not head_def) or prev in pw["org_titles"] or prev in _NAME_LINKS:
@@ -178,17 +176,17 @@ def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tup
         if any(s <= a < e for s, e in named):
             continue  # الحزب الديمقراطي الكردستاني: catalogued, its name ends where the catalogue says
         i = words.index_at(b)
-        if i < len(words) and words.toks[i].a < b:  # the head ends inside a longer word
+        if i < len(words) and words.starts[i] < b:  # the head ends inside a longer word
             continue
         definite = head.definite or prefix.endswith("ال")
         base = head.norm[2:] if head.definite else head.norm
-        if i < len(words) and words.toks[i].w in QUOTES_OPEN:
+        if i < len(words) and words.ws[i] in QUOTES_OPEN:
             close = i + 1
-            while close < len(words) and close - i < 10 and words.toks[close].w not in QUOTES_CLOSE:
+            while close < len(words) and close - i < 10 and words.ws[close] not in QUOTES_CLOSE:
                 close += 1
             if close < len(words) and close > i + 1:
-                qa, qb = words.toks[i + 1].a, words.toks[close - 1].b
-                out.append(Mention(qa, qb, "orgname", name=words.text(qa, qb), head=base, end=words.toks[close].b))
+                qa, qb = words.starts[i + 1], words.ends[close - 1]
+                out.append(Mention(qa, qb, "orgname", name=words.text(qa, qb), head=base, end=words.ends[close]))
             continue
         if words.word(i) in pw["not_names_after_head"]:
             continue  # مجلس إدارة مؤسسة …: the board of another organisation
@@ -200,13 +198,13 @@ def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tup
                 out.append(Mention(a, b, "orgref", head=base))
             continue
         if definite and not saw_lil:
-            tail = [words.toks[k].w for k in range(i, end)]
+            tail = [words.ws[k] for k in range(i, end)]
             nisba = [w for w in tail if w.startswith("ال") and (w.endswith("ي") or w.endswith("يه"))
                      and w not in pw["descriptive"]]
             if not nisba and adjectives < 2:
                 out.append(Mention(a, b, "orgref", head=base))
                 continue
-        nb = words.toks[end - 1].b
+        nb = words.ends[end - 1]
         out.append(Mention(a, nb, "orgname", name=words.text(a, nb), head=base))
     return out
 
@@ -218,7 +216,7 @@ def _tail_after_title(words: Words, m: Mention, pw: dict, starts: set[int]) -> t
     if not any(in_set(w, pw["titles"]) for w in before):
         return None
     j = words.index_at(m.b)
-    if j < len(words) and words.toks[j].a < m.b:
+    if j < len(words) and words.starts[j] < m.b:
         j += 1
     k = j
     while k < len(words) and k - j < 2 and words.word(k) in pw["titles"]:
@@ -247,7 +245,8 @@ def build_index(words: Words) -> Index:
     heads: list[tuple[int, int, str, Head]] = []
     numbers = pw["numbers"]
     lexicon = party_lexicon()
-    for a, b, prefix, (kind, value) in (h for ra, rb in words.ranges for h in lexicon.finditer_norm(norm, ra, rb)):
+    for a, b, prefix, (kind, value) in (h for ra, rb in words.party_ranges
+                                        for h in lexicon.finditer_norm(norm, ra, rb)):
         if kind == "country":
             c = value.country
             found.append(Mention(a, b, "country", "C:" + c.code, c.name, c.name_en, c.code, c.code, value.form))
@@ -258,16 +257,17 @@ def build_index(words: Words) -> Index:
             found.append(Mention(a, b, "organisation", "O:" + value["code"], name, value["name_en"], value["code"]))
         elif kind == "leader":
             found.append(Mention(a, b, "person", "P:" + norm[a:b], words.text(a, b), None, None, value))
+        elif kind == "grouping":
+            found.append(_grouping(words, a, b, *value, numbers))
+        elif kind == "group":
+            name = value["name"] if norm[a] == "ل" and not norm.startswith("ال", a) else words.text(a, b)
+            found.append(Mention(a, b, "group", "G:" + value["id"], name, value["name_en"], None))
         elif kind == "head":
             heads.append((a, b, prefix, value))
         else:
             mention = _reference(words, a, b, value, numbers, pw)
             if mention is not None:
                 found.append(mention)
-    groups = group_matcher()
-    for a, b, _p, g in (h for ra, rb in words.ranges for h in groups.finditer_norm(norm, ra, rb)):
-        name = g["name"] if norm[a] == "ل" and not norm.startswith("ال", a) else words.text(a, b)
-        found.append(Mention(a, b, "group", "G:" + g["id"], name, g["name_en"], None))
     found += _organisations(words, pw, found, heads)
     mentions = _resolve_overlaps(found)
 
@@ -287,7 +287,7 @@ def build_index(words: Words) -> Index:
         if m.kind == "country" and m.form == "adjective" and "person" not in m.extras:
             tail = _tail_after_title(words, m, pw, starts)
             if tail:
-                ta, tb = words.toks[tail[0]].a, words.toks[tail[1] - 1].b
+                ta, tb = words.starts[tail[0]], words.ends[tail[1] - 1]
                 m.end = tb
                 m.extras["person"] = words.text(ta, tb)
                 for alias in _aliases(words, ta, tb):
@@ -304,6 +304,40 @@ def build_index(words: Words) -> Index:
     return Index(words, mentions, [m.a for m in mentions])
 
 
+def number_of(word: str, numbers: dict[str, int]) -> int | None:
+    """The count a word states: a number word (الخمس، الستة) or digits (27، الـ27)."""
+    n = numbers.get(word)
+    if n is None:
+        digits = word[2:] if word.startswith("ال") else word
+        n = int(digits) if digits.isdigit() and len(digits) <= 3 else None
+    return n
+
+
+def _grouping(words: Words, a: int, b: int, grouping: Grouping, numbered: bool, numbers: dict[str, int]) -> Mention:
+    """"دول المغرب العربي الخمس": the member states one by one when the text counts them; otherwise the
+    grouping as one party (the catalogued organisation it is named after, or the grouping itself)."""
+    members = grouping.members
+    j = words.index_from(b)
+    if not numbered and j < len(words) and number_of(words.word(j), numbers) == len(members):
+        b, numbered = words.ends[j], True
+    if numbered:
+        return Mention(a, b, "collective", size=len(members), members=members)
+    org = _catalogue().get(grouping.organisation or "")
+    if org is not None:  # دول الاتحاد الأوروبي: the Union
+        i = words.index_at(a)
+        if i + 1 < len(words) and words.starts[i + 1] < b:
+            a = words.starts[i + 1]
+        return Mention(a, b, "organisation", "O:" + org["code"], words.text(a, b), org["name_en"], org["code"])
+    return Mention(a, b, "organisation", "O:" + grouping.code, words.text(a, b), grouping.name_en, grouping.code)
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict[str, dict]:
+    from ...resources import load_json
+
+    return {o["code"]: o for o in load_json("organisations.json")["catalogue"]}
+
+
 def _reference(words: Words, a: int, b: int, info: RefInfo, numbers: dict[str, int], pw: dict) -> Mention | None:
     """A reference to parties named elsewhere (البلدان، الدول الثلاث، الكوريتان، الحكومة)."""
     if info.kind == "collective":
@@ -317,9 +351,9 @@ def _reference(words: Words, a: int, b: int, info: RefInfo, numbers: dict[str, i
         j = words.index_at(b)
         for k in range(j, min(j + 4, len(words))):
             w = words.word(k)
-            n = numbers.get(w)
+            n = number_of(w, numbers)
             if n:
-                size, end = n, words.toks[k].b
+                size, end = n, words.ends[k]
                 break
             if not w.startswith("ال") or w in pw["name_stops"]:
                 break
@@ -365,7 +399,10 @@ def _style_mentions(words: Words, mentions: list[Mention]) -> list[Mention]:
     """"المملكة" / "السلطنة" alone: the kingdom or sultanate the article names (السعودية in Saudi copy)."""
     from ...countries import countries
 
-    found = [m for ra, rb in words.ranges for m in _STYLE_RE.finditer(words.norm, ra, rb)]
+    norm = words.norm
+    found = [m for ra, rb in words.party_ranges
+             if norm.find("المملكه", ra, rb) >= 0 or norm.find("السلطنه", ra, rb) >= 0
+             for m in _STYLE_RE.finditer(norm, ra, rb)]
     if not found:
         return []
     counts: dict[str, int] = {}
@@ -393,7 +430,7 @@ def _alias_mentions(words: Words, aliases: dict[str, str]) -> list[Mention]:
     """Every later mention of a registered name (ميركل، داود أوغلو), as a whole word with clitics allowed."""
     norm = words.norm
     out = []
-    for alias, (ra, rb) in ((x, r) for x in sorted(aliases, key=len, reverse=True) for r in words.ranges):
+    for alias, (ra, rb) in ((x, r) for x in sorted(aliases, key=len, reverse=True) for r in words.party_ranges):
         pos = norm.find(alias, ra, rb)
         while pos >= 0:
             a, b = pos, pos + len(alias)
@@ -423,8 +460,14 @@ def _resolve_overlaps(found: list[Mention]) -> list[Mention]:
     return kept
 
 
+@lru_cache(maxsize=2048)
 def _org_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in normalize(name).split()[1:] if w not in ("و",))
+    return frozenset(w for w in _normalized(name).split()[1:] if w not in ("و",))
+
+
+@lru_cache(maxsize=2048)
+def _normalized(name: str) -> str:
+    return normalize(name)
 
 
 def _link_organisations(mentions: list[Mention]) -> None:
@@ -437,7 +480,7 @@ def _link_organisations(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.kind in ("organisation", "group") and m.key and " " in m.name:
             # a catalogued name (الحزب الشيوعي الصيني) is what a shorter form (الحزب الصيني) refers to
-            first = normalize(m.name).split()[0]
+            first = _normalized(m.name).split()[0]
             m.head = first[2:] if first.startswith("ال") else first
             m.extras.setdefault("words", _org_words(m.name))
             m.extras.setdefault("canonical", [m.name])
@@ -446,7 +489,7 @@ def _link_organisations(mentions: list[Mention]) -> None:
         if m.kind != "orgname":
             continue
         m.kind = "organisation"
-        mine = _org_words(m.name) if " " in m.name else frozenset([normalize(m.name)])
+        mine = _org_words(m.name) if " " in m.name else frozenset([_normalized(m.name)])
         for k in known:
             theirs = k.extras["words"]
             if k.head == m.head and mine and (mine <= theirs or theirs <= mine):
@@ -458,7 +501,7 @@ def _link_organisations(mentions: list[Mention]) -> None:
                 k.extras["words"] = theirs | mine
                 break
         else:
-            m.key = "O:" + normalize(m.name)
+            m.key = "O:" + _normalized(m.name)
             m.extras["canonical"] = [m.name]
             m.extras["words"] = mine
             known.append(m)
@@ -469,7 +512,7 @@ def _governments(words: Words, mentions: list[Mention]) -> list[tuple[int, str]]
     for m in mentions:
         if m.kind == "country":
             i = words.index_at(m.a)
-            prev = words.word(i - 1) if words.toks[i].a == m.a else words.word(i)
+            prev = words.word(i - 1) if words.starts[i] == m.a else words.word(i)
             if any(f.startswith("حكوم") for f in bare_forms(prev)):
                 out.append((m.a, m.code or ""))
     return out
@@ -530,5 +573,5 @@ def _chains(index: Index) -> list[list[int]]:
 
 
 def is_trigger_or_document(words: Words, i: int) -> bool:
-    w = words.word(i)
-    return bool(triggers().lookup(w) or documents().lookup(w))
+    trigger, document, _ref = word_kind(words.word(i))
+    return bool(trigger or document)

@@ -23,6 +23,9 @@ _DEFINERS = (("المكون", "من"), ("المكونه", "من"), ("والمك�
              ("المولفه", "من"), ("وهي",), ("وهم",), ("هي",), ("هم",), ("وتضم",), ("التي", "تضم"), ("الذي", "يضم"))
 
 
+NEAR = 4  # sentences: how far back a plural or a first person (اتفقوا، اتفقنا، المشاركون) may refer
+
+
 @dataclass(frozen=True)
 class Party:
     key: str
@@ -73,6 +76,9 @@ class Resolver:
         self.words = index.words
         self.pw = party_words()
         self.prior: list[list[Party]] = []  # parties of the agreements found so far, in text order
+        self.prior_sentence: list[int] = []  # the sentence each of them was reported in
+        self.prior_span: list[tuple[int, int]] = []  # and the span of the statement
+        self._resolving: set[int] = set()  # references being resolved (see _reference)
 
     # ------------------------------------------------------------------ chains
 
@@ -134,27 +140,27 @@ class Resolver:
             i += 1
             w = self.words.word(i)
         if w == "و":
-            return self.fallback_np(self.words.toks[i].b, limit)
+            return self.fallback_np(self.words.ends[i], limit)
         if w.startswith("وال") and i < len(self.words):
-            return self.fallback_np(self.words.toks[i].a + 1, limit)
+            return self.fallback_np(self.words.starts[i] + 1, limit)
         return None
 
     def fallback_np(self, pos: int, limit: int) -> Mention | None:
         """A definite noun phrase taken as written (المعارضة، الحبيب الصيد) when no lexicon names the party."""
         words, pw = self.words, self.pw
         i = words.index_at(pos)
-        while i < len(words) and words.toks[i].a < limit and words.word(i) in pw["time"]:
+        while i < len(words) and words.starts[i] < limit and words.word(i) in pw["time"]:
             i += 1
-        if i >= len(words) or words.toks[i].a >= limit:
+        if i >= len(words) or words.starts[i] >= limit:
             return None
         first = words.word(i)
-        start = max(words.toks[i].a, pos)
-        if not first.startswith("ال") and not (first.startswith("وال") and start > words.toks[i].a):
+        start = max(words.starts[i], pos)
+        if not first.startswith("ال") and not (first.startswith("وال") and start > words.starts[i]):
             return None
         if first.endswith("ات") or first.endswith("ين") or first.endswith("ون"):
             return None  # الجامعات، المنظمات الإقليمية: a class, not a named party
         k = i
-        while k < len(words) and words.toks[k].a < limit and k - i < 4:
+        while k < len(words) and words.starts[k] < limit and k - i < 4:
             w = words.word(k)
             if k > i and (w[:1] == "و" or not w.startswith("ال") and not w.isalpha()):
                 break
@@ -164,7 +170,7 @@ class Resolver:
             k += 1
         if k == i:
             return None
-        b = words.toks[k - 1].b
+        b = words.ends[k - 1]
         name = words.text(start, b)
         return Mention(start, b, "other", "X:" + words.norm[start:b], name)
 
@@ -192,13 +198,13 @@ class Resolver:
         if k < 0 or words.word(k) != ")":
             return pos
         depth = 0
-        while k >= 0 and words.toks[k].a >= floor:
+        while k >= 0 and words.starts[k] >= floor:
             if words.word(k) == ")":
                 depth += 1
             elif words.word(k) == "(":
                 depth -= 1
                 if depth == 0:
-                    return words.toks[k].a
+                    return words.starts[k]
             k -= 1
         return pos
 
@@ -265,17 +271,17 @@ class Resolver:
             if close >= len(words):
                 return None
             items: list[Mention] = []
-            seg_start = words.toks[k].b
+            seg_start = words.ends[k]
             for t in range(k + 1, close + 1):
                 if words.word(t) in COMMAS or t == close:
-                    seg_end = words.toks[t].a
+                    seg_end = words.starts[t]
                     chain, _, _ = self.chain_after(seg_start, seg_end, fallback=True)
                     items += chain
-                    seg_start = words.toks[t].b
+                    seg_start = words.ends[t]
             return items if len(items) >= 2 else None
         for d in _DEFINERS:
             if words.matches(k, d):
-                start = words.toks[k + len(d) - 1].b
+                start = words.ends[k + len(d) - 1]
                 sentence_end = words.sentence_of(m.a)[1]
                 chain, _, _ = self.chain_after(start, sentence_end, fallback=True)
                 return chain if len(chain) >= 2 else None
@@ -297,6 +303,17 @@ class Resolver:
         return out
 
     def _reference(self, m: Mention, pos: int, exclude: set[str]) -> list[Party]:
+        """What a reference means; a reference met again while it is being resolved (two references in
+        each other's coordinated sets) means nothing more."""
+        if m.a in self._resolving:
+            return []
+        self._resolving.add(m.a)
+        try:
+            return self._resolve_reference(m, pos, exclude)
+        finally:
+            self._resolving.discard(m.a)
+
+    def _resolve_reference(self, m: Mention, pos: int, exclude: set[str]) -> list[Party]:
         size = m.size
         adjectives = self._adjectives_after(m)
         if len(adjectives) >= 2:
@@ -305,13 +322,19 @@ class Resolver:
         if members:
             return [p for x in members for p in self.resolve(x, pos, exclude)]
         fits = (lambda n: n >= 2) if size < 2 else (lambda n: n == size)
-        for parties in reversed(self.prior):
+        here = self.words.sentence_index(m.a)
+        norm = self.words.norm
+        for k in range(len(self.prior) - 1, -1, -1):
+            parties, (sa, sb) = self.prior[k], self.prior_span[k]
+            if (m.strict or size < 2) and here - self.prior_sentence[k] > NEAR and norm.find(norm[m.a:m.b], sa, sb) < 0:
+                # المشاركون، الأطراف: the participants of another meeting further up, unless they were
+                # called so there too (واتفق الوزراء … ودان الوزراء …، واتفقوا)
+                continue
             kept = [p for p in parties if p.key not in exclude]
             if fits(len(kept)):
                 return [Party(p.key, p.kind, p.name, p.name_en, p.code, p.country, None) for p in kept]
         if m.strict:
             return []
-        here = self.words.sentence_index(m.a)
         older: list[list[Party]] = []
         for chain in reversed(self.index.chains):
             ms = [self.index.mentions[k] for k in chain]
@@ -348,6 +371,42 @@ class Resolver:
             out.append(Party(p.key, p.kind, p.name, p.name_en, p.code, p.country, None))
         return out
 
+    def add_prior(self, parties: list[Party], pos: int, span: tuple[int, int]) -> None:
+        """Record the parties of an agreement reported at ``pos`` (statement ``span``): later references
+        may mean them."""
+        self.prior.append(parties)
+        self.prior_sentence.append(self.words.sentence_index(pos))
+        self.prior_span.append(span)
+
+    def prior_near(self, pos: int) -> list[Party]:
+        """The parties of the last agreement when it was reported at most :data:`NEAR` sentences back."""
+        if self.prior and self.words.sentence_index(pos) - self.prior_sentence[-1] <= NEAR:
+            return list(self.prior[-1])
+        return []
+
+    def recent_chain(self, pos: int, exclude: set[str], sentences: int = 2) -> list[Party]:
+        """The parties of the last coordinated set (≥ 2 entities) named before ``pos``, at most
+        ``sentences`` sentences back ("أكدت بريطانيا وفرنسا …" before Hague's "اتفقنا")."""
+        here = self.words.sentence_index(pos)
+        for chain in reversed(self.index.chains):
+            ms = [self.index.mentions[k] for k in chain]
+            if ms[-1].end > pos:
+                continue
+            if here - self.words.sentence_index(ms[0].a) > sentences:
+                break
+            if self.prepositional(ms[0]) or self._after_min(ms[0]):
+                continue  # أشخاص من العراق ولبنان: not who speaks
+            ents = self._distinct([p for x in ms for p in self.resolve(x, x.a, exclude)], exclude)
+            if len(ents) >= 2:
+                return ents
+        return []
+
+    def _after_min(self, m: Mention) -> bool:
+        """Whether a mention follows من (but not كل من, which introduces a subject)."""
+        words = self.words
+        i = words.index_at(m.a)
+        return words.word(i - 1) == "من" and words.word(i - 2) not in ("كل", "وكل")
+
     def last_entities(self, pos: int, n: int, exclude: set[str]) -> list[Party]:
         seen: list[Party] = []
         keys: set[str] = set()
@@ -370,9 +429,8 @@ class Resolver:
         """Whether a mention is the object of a preposition (إلى سوريا، لتركيا)."""
         words = self.words
         i = words.index_at(m.a)
-        tok = words.toks[i] if i < len(words) else None
-        if tok is not None and tok.a < m.a:
-            clitic = words.norm[tok.a:m.a]
+        if i < len(words) and words.starts[i] < m.a:
+            clitic = words.norm[words.starts[i]:m.a]
             if "ب" in clitic or "ل" in clitic:
                 return True
         return words.word(i - 1) in _PREPOSITIONS
@@ -388,8 +446,9 @@ class Resolver:
                 cm = [self.index.mentions[k] for k in chain]
                 if sent_start <= cm[0].a and cm[-1].end <= pos:
                     return self._distinct([p for x in cm for p in self.resolve(x, x.a, exclude)], exclude)
-            if self.prior:
-                return [p for p in self.prior[-1] if p.key not in exclude]
+            prior = self.prior_near(pos) if number > 2 else self.prior[-1] if self.prior else []
+            if prior:
+                return [p for p in prior if p.key not in exclude]
             # اتفقا with no subject: the last two named; لكنهم اتفقوا: too vague to guess
             return self.last_entities(pos, 2, exclude) if number == 2 else []
         counts: Counter[str] = Counter()

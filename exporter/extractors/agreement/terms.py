@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
-from .vocab import in_set, is_masdar, party_words, term_words
+from .vocab import in_set, is_masdar, party_words, term_words, word_kind
 
 _END_MARKS = frozenset(".؛;!؟?")
 _BARE_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "مع", "عن", "بين", "لدي", "حول"})
 _NUMBERED = frozenset("-–.)")
+_BULLETS = frozenset("-–—•*·▪●◦")
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"})
 
 
@@ -42,9 +44,12 @@ def is_purpose_word(w: str) -> bool:
     return is_masdar(base) or len(base) == 3 and base[-1] != "ه"
 
 
+_FUTURE = ("سي", "ست", "سن")
+
+
 def is_future_verb(w: str) -> bool:
     """ستتكون، سيتم، سيزور: a future verb starts a new clause (not سياسة، سيطرة، سيادة)."""
-    return len(w) >= 4 and w[:2] in ("سي", "ست", "سن") and w[2] != "ا" and not w.endswith("ه")
+    return len(w) >= 4 and w[:2] in _FUTURE and w[2] != "ا" and not w.endswith("ه")
 
 
 def _word_is_item_start(words: Words, k: int, base: str) -> bool:
@@ -55,7 +60,18 @@ def _word_is_item_start(words: Words, k: int, base: str) -> bool:
         return False  # تكليف فلان، بالإعداد …: a complement, not a new item
     if base.startswith("ل") and not base.startswith("لل") and is_masdar(base[1:]):
         return True
-    return is_masdar(base, suffix=True)
+    return is_masdar(base, suffix=True) or _is_document(words, k)
+
+
+def _is_document(words: Words, k: int) -> bool:
+    """Whether token ``k`` (clitics allowed) opens a document noun that may start a listed document
+    (اتفاقية، ومذكرة تفاهم، وبرنامجا تنفيذيا; not تفاهم alone)."""
+    if k >= len(words) or not words.ws[k][:1].isalpha():
+        return False
+    from .vocab import documents
+
+    hit = documents().match_norm(words.norm, words.starts[k])
+    return hit is not None and hit[3] is False
 
 
 def _after_coordinator(words: Words, k: int) -> tuple[int, str, bool]:
@@ -83,10 +99,40 @@ def _after_coordinator(words: Words, k: int) -> tuple[int, str, bool]:
     return n, base, had
 
 
-def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
-    """Items from normalised offset ``start`` up to ``limit`` at most (see the module docstring)."""
+def _stops_at(words: Words, k: int) -> bool:
+    """Whether the clause of the terms ends at token ``k`` (a stop phrase). A relative pronoun joined by
+    و ends it only without a comma before ("… تأشيرة الدخول والتي وقع عليها …" starts a clause about the
+    signing; "العقد الموقع عام 2011، والذي كان يخص …" says what the term is)."""
+    stop = words.match_any(k, term_words()["stops"])
+    if stop is None:
+        return False
+    return not (len(stop) == 1 and stop[0][1:] in _RELATIVES and words.word(k - 1) in COMMAS)
+
+
+def _after_parenthetical(words: Words, n: int, limit: int) -> int | None:
+    """Where the terms resume after a relative clause starting at token ``n`` and closed by a comma: the
+    first word of the next item (after a sub-item marker such as عن طريق, or a coordinated verbal noun)."""
     tw = term_words()
-    toks = words.toks
+    for m in range(n + 1, min(n + 25, len(words))):
+        w = words.ws[m]
+        if words.ends[m] > limit or w in _END_MARKS or w in QUOTES_OPEN or w in QUOTES_CLOSE or w == ":":
+            return None
+        if w in COMMAS:
+            k, base, had = _after_coordinator(words, m)
+            marker = words.match_any(k, tw["sub_items"])
+            if marker:
+                return k + len(marker)
+            return k if had and _word_is_item_start(words, k, base) else None
+    return None
+
+
+def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool = True) -> Region:
+    """Items from normalised offset ``start`` up to ``limit`` at most (see the module docstring); with
+    ``lists``, a colon that ends them brings in the items listed after it (:func:`listed_items`)."""
+    tw = term_words()
+    t_ends, t_ws = words.ends, words.ws
+    # first words of the stop and purpose phrases: most words are neither, and a set lookup says so
+    stop_first, purpose_first = tw["stops"].by_first, tw["purpose"].by_first
     i = words.index_from(start)
     items: list[tuple[int, int]] = []
     cur = i
@@ -96,8 +142,9 @@ def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
     k = i
     end_k = None
     colon = False
-    while k < len(toks) and toks[k].b <= limit:  # a word that runs into the limit (واتفقوا) is not read
-        w = toks[k].w
+    n_toks = len(t_ws)
+    while k < n_toks and t_ends[k] <= limit:  # a word that runs into the limit (واتفقوا) is not read
+        w = t_ws[k]
         if w == "." and words.word(k + 1) == ".":  # an ellipsis (قمة ثالثة... في) does not end the clause
             while words.word(k) == ".":
                 k += 1
@@ -129,8 +176,9 @@ def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
             if parens < 0:
                 end_k = k
                 break
-        if k > i and quotes == 0 and parens == 0 and (words.match_any(k, tw["stops"]) or not clause
-                                                      and is_future_verb(w)):
+        if k > i and quotes == 0 and parens == 0 and (
+                (w in stop_first or w[:1] in "وف" and w[1:] in stop_first) and _stops_at(words, k)
+                or not clause and w[:2] in _FUTURE and is_future_verb(w)):
             end_k = k
             break
         if w in COMMAS and quotes == 0 and parens == 0:
@@ -153,6 +201,15 @@ def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
             if words.word(n) in QUOTES_OPEN:
                 end_k = k
                 break
+            if base in _RELATIVES and not clause and quotes == 0 and parens == 0:
+                # "على خطة …، والتي لم ترق بعد للمستوى المطلوب، عن طريق …": with a new item after it, a
+                # comment on the item, not part of it (otherwise it says what the item is: العقد، والذي كان يخص …)
+                after = _after_parenthetical(words, n, limit)
+                if after is not None:
+                    items.append((cur, k))
+                    cur = k = after
+                    purpose = False
+                    continue
             if not clause and _word_is_item_start(words, n, base) or clause and had and (
                     base in ("ان", "أن") or base[:1] in "يت" and len(base) > 3):
                 items.append((cur, k))
@@ -160,7 +217,7 @@ def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
                 purpose = False
                 k = n
                 continue
-            if had and base not in ("الذي", "التي", "الذين", "اللذين", "اللتين"):
+            if had and base not in _RELATIVES:
                 end_k = k
                 break
             k += 1
@@ -177,48 +234,52 @@ def read(words: Words, start: int, limit: int, clause: bool = False) -> Region:
                     if base.startswith("ال"):
                         split = is_masdar(base) and nxt in _BARE_PREPOSITIONS
                     else:
-                        split = is_masdar(base)
+                        split = is_masdar(base) or _is_document(words, k + (1 if w == "و" else 0))
                 if split:
                     items.append((cur, k))
                     cur = k
                     k += 1
                     continue
-            if not purpose and (is_purpose_word(w) or words.match_any(k, tw["purpose"])):
+            if not purpose and (w[:1] == "ل" and is_purpose_word(w) or (
+                    w in purpose_first or w[:1] in "وف" and w[1:] in purpose_first) and words.match_any(
+                    k, tw["purpose"])):
                 purpose = True
         k += 1
     if end_k is None:
         end_k = k
     items.append((cur, end_k))
-    end = toks[end_k - 1].b if end_k > 0 and end_k - 1 < len(toks) else start
+    end = t_ends[end_k - 1] if end_k > 0 and end_k - 1 < len(t_ws) else start
     spans = [s for s in (_trim(words, a, b) for a, b in items) if s is not None]
+    if colon and lists:
+        spans += listed_items(words, end)
     return Region(spans, end, colon)
 
 
 def _trim(words: Words, i: int, j: int) -> tuple[int, int] | None:
     """Normalised span of tokens [i, j) without leading على/و/أن/connectives and trailing marks."""
     tw = term_words()
-    toks = words.toks
-    if j > len(toks):
-        j = len(toks)
+    t_starts, t_ends, t_ws = words.starts, words.ends, words.ws
+    if j > len(t_ws):
+        j = len(t_ws)
     while i < j:
-        w = toks[i].w
+        w = t_ws[i]
         if w in ("علي", "و", "ان", "أن") or w in tw["connectives"] or w in COMMAS or w in QUOTES_OPEN \
                 or w in QUOTES_CLOSE or w in "-–":
             i += 1
             continue
         break
     while j > i:
-        w = toks[j - 1].w
+        w = t_ws[j - 1]
         if w in COMMAS or w in "-–.:؛" or w == "و" or (w in QUOTES_OPEN and w not in QUOTES_CLOSE):
             j -= 1
             continue
         break
     if j <= i:
         return None
-    a, b = toks[i].a, toks[j - 1].b
-    first = toks[i].w
+    a, b = t_starts[i], t_ends[j - 1]
+    first = t_ws[i]
     if first[:1] == "و" and len(first) > 2 and (is_masdar(first[1:], suffix=True) or first[1:] in ("ان", "أن")
-                                                 or first[1:] in tw["connectives"]):
+                                                 or first[1:] in tw["connectives"] or _is_document(words, i)):
         a += 1
     elif first[:1] == "ل" and is_purpose_word(first) and not first.startswith("لل") or first[:1] == "ب" \
             and not first.startswith("بال") and is_masdar(first[1:]):
@@ -226,35 +287,45 @@ def _trim(words: Words, i: int, j: int) -> tuple[int, int] | None:
     text = words.norm[a:b]
     if words.match_any(i, tw["fillers"]) and len(text.split()) <= 2:
         return None
+    if len(text.split()) <= 3 and text.rsplit(" ", 1)[-1] in tw["list_intros"]:
+        return None  # النقاط التالية، البنود الآتية: the list is what follows
     # an unbalanced quotation mark at the end
-    last = toks[j - 1].w
+    last = t_ws[j - 1]
     if last in QUOTES_CLOSE and j - 1 > i:
-        inside = [toks[k].w for k in range(i, j - 1)]
+        inside = [t_ws[k] for k in range(i, j - 1)]
         if last in QUOTES_OPEN:  # " and ' both open and close
             unbalanced = inside.count(last) % 2 == 0
         else:
             unbalanced = sum(w in QUOTES_OPEN and w not in QUOTES_CLOSE for w in inside) <= sum(
                 w in QUOTES_CLOSE and w not in QUOTES_OPEN for w in inside)
         if unbalanced:
-            b = toks[j - 2].b
+            b = t_ends[j - 2]
     if b <= a:
         return None
     return a, b
 
 
-def numbered_items(words: Words, after: int) -> list[tuple[int, int]]:
-    """Items of the numbered lines (1- …، 2- …) that follow a colon at ``after``."""
+def listed_items(words: Words, colon: int) -> list[tuple[int, int]]:
+    """Items listed after a colon at normalised offset ``colon``: the rest of its line ("على ما يلي: تعزيز
+    …، وتطوير …") and the numbered or bulleted lines that follow (1- …، 2) …، - …، • …)."""
     out: list[tuple[int, int]] = []
-    k = words.paragraph_index(after)
     paras = words.paragraphs
-    k += 1 if k < len(paras) and paras[k][0] <= after else 0
+    k = words.paragraph_index(colon)
+    c = words.index_from(colon)
+    if k < len(paras) and c + 1 < len(words) and words.starts[c + 1] < paras[k][1]:
+        out += read(words, words.ends[c], paras[k][1], lists=False).items
+    k += 1
     while k < len(paras):
         a, b = paras[k]
         i = words.index_from(a)
-        if not (i + 1 < len(words) and words.word(i).isdigit() and words.word(i + 1) in _NUMBERED):
+        if i + 1 < len(words) and words.word(i).isdigit() and words.word(i + 1) in _NUMBERED:
+            first = i + 2
+        elif i < len(words) and words.word(i) in _BULLETS:
+            first = i + 1
+        else:
             break
-        region = read(words, words.toks[i + 2].a, b)
-        out += region.items
+        if first < len(words) and words.starts[first] < b:
+            out += read(words, words.starts[first], b, lists=False).items
         k += 1
     return out
 
@@ -265,13 +336,13 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
     Informative when something besides the document noun and generic words
     (مبدئي، ثنائية، جديدة) says what it is about.
     """
-    from .vocab import documents, trigger_words, triggers
+    from .vocab import trigger_words
 
     tw, pw = term_words(), party_words()
     generic = trigger_words()["generic"]
-    toks = words.toks
+    t_starts, t_ends, t_ws = words.starts, words.ends, words.ws
     k = i + 1
-    while k < len(toks) and toks[k].a < limit and k - i <= 3 and words.word(k) in ("تفاهم", "سلام", "نوايا", "مبادي"):
+    while k < len(t_ws) and t_starts[k] < limit and k - i <= 3 and words.word(k) in ("تفاهم", "سلام", "نوايا", "مبادي"):
         if words.word(k) == "تفاهم":
             k += 1
         else:
@@ -280,8 +351,8 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
     informative = False
     topic = False
     quotes = 0
-    while k < len(toks) and toks[k].a < limit and k - i < 30:
-        w = toks[k].w
+    while k < len(t_ws) and t_starts[k] < limit and k - i < 30:
+        w = t_ws[k]
         if w in QUOTES_OPEN and w not in QUOTES_CLOSE:
             quotes += 1
         elif w in QUOTES_CLOSE:
@@ -292,7 +363,8 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
             break
         elif w == "." and not (words.word(k - 1).isdigit() and words.word(k + 1).isdigit()):
             break
-        if w in ("مع",) or w in pw["adverbs"] or in_set(w, tw["provision_verbs"]) or k > name_end - 1 and k > i \
+        if w in ("مع",) or w in pw["adverbs"] or in_set(w, tw["provision_verbs"]) or in_set(w, tw["topic_verbs"]) \
+                or k > name_end - 1 and k > i \
                 and is_purpose_word(w) and not informative:
             break
         if w == "بين" and not _dual_after(words, k):
@@ -302,19 +374,16 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
             break
         if words.match_any(k, tw["topic"]):
             topic = True  # اتفاق بخصوص الجهة المشرفة على المؤتمر: the topic is part of the name
-        if k >= name_end and (w[:1] == "ي" and len(w) > 3 or triggers().lookup(w) is not None
-                              or documents().lookup(w) is False):
+        if k >= name_end and (w[:1] == "ي" and len(w) > 3 or word_kind(w)[0] is not None
+                              or word_kind(w)[1] is False):
             break
         if w.isalpha() and w not in generic and not in_set(w, generic):
             informative = True
         k += 1
-    end = toks[k - 1].b if k > i else toks[i].b
+    end = t_ends[k - 1] if k > i else t_ends[i]
     return end, informative
 
 
 def _dual_after(words: Words, k: int) -> bool:
-    from .vocab import references
-
-    w = words.word(k + 1)
-    info = references().lookup(w)
+    info = word_kind(words.word(k + 1))[2]
     return info is not None and info.kind == "ref" and info.size == 2

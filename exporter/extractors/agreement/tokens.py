@@ -10,51 +10,77 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
+from functools import cached_property
+from itertools import accumulate
 
 from ...segment import Article
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SPACED_TOKEN = re.compile(r" ?(?:\w+|[^\w\s])")  # a word or a mark, with the space before it
 QUOTES_OPEN = frozenset("«\u201c\u201e\"'\u2018")
 QUOTES_CLOSE = frozenset("»\u201d\"'\u2019")
 COMMAS = frozenset("،,")
 
 
-class Tok(NamedTuple):
-    a: int  # offsets in article.norm
-    b: int
-    w: str  # the normalised word or punctuation mark
+def norm_sentence_spans(article: Article) -> list[tuple[int, int]]:
+    """Each sentence of the article as a span of ``article.norm`` (computed once per article by the caller)."""
+    index = article.norm_starts.norm_index  # (Article.norm_index without its extra call)
+    return [(index(s.start), index(s.end)) for s in article.sentences]
 
 
 class PhraseSet:
-    """Multi-word phrases (tuples of normalised words) indexed by their first word, longest first."""
+    """Multi-word phrases (tuples of normalised words), indexed for :meth:`Words.match_any`.
+
+    One-word phrases are a set; longer ones are indexed by their first two words (a comma opens some
+    forty stop phrases, "، حيث"، "، بعد" …, and only the one with the right second word is worth checking).
+    ``by_first`` says whether a word can open any phrase at all.
+    """
 
     def __init__(self, phrases: tuple[tuple[str, ...], ...]):
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for p in sorted(phrases, key=len, reverse=True):
-            by_first.setdefault(p[0], []).append(p)
-        self.by_first = {k: tuple(v) for k, v in by_first.items()}
+        self.phrases = tuple(sorted(phrases, key=len, reverse=True))
+        self.singles = frozenset(p[0] for p in self.phrases if len(p) == 1)
+        by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for p in self.phrases:
+            if len(p) > 1:
+                by_pair.setdefault((p[0], p[1]), []).append(p)
+        self.by_pair = {k: tuple(v) for k, v in by_pair.items()}
+        self.by_first = frozenset(p[0] for p in self.phrases)
 
     def __iter__(self):
-        return (p for v in self.by_first.values() for p in v)
+        return iter(self.phrases)
 
 
 class Words:
     """The article's tokens, sentence bounds and paragraph bounds in normalised offsets."""
 
-    def __init__(self, article: Article, ranges: list[tuple[int, int]] | None = None):
+    def __init__(self, article: Article, ranges: list[tuple[int, int]] | None = None,
+                 sentence_spans: list[tuple[int, int]] | None = None,
+                 party_ranges: list[tuple[int, int]] | None = None):
         norm = article.norm
         self.article = article
         self.norm = norm
-        # Only the parts of the article that can matter are read (whole sentences, see agreements.extract).
+        # Only the parts of the article that can matter are read (whole sentences, see agreements.extract),
+        # and parties are looked for in only some of them.
         self.ranges = ranges if ranges is not None else [(0, len(norm))]
-        self.toks: list[Tok] = [Tok(m.start(), m.end(), m.group()) for a, b in self.ranges
-                                for m in _TOKEN.finditer(norm, a, b)]
-        self.starts = [t.a for t in self.toks]
+        self.party_ranges = party_ranges if party_ranges is not None else self.ranges
+        # Parallel lists rather than one object per token: building them is most of the cost of reading an
+        # article, and the rules index them by position anyway. The normalised text has at most one space
+        # between tokens: each token found with the space before it, the running sum of their lengths
+        # gives where each ends.
+        ws: list[str] = []
+        ends: list[int] = []
+        for a, b in self.ranges:
+            raw = _SPACED_TOKEN.findall(norm, a, b)
+            ends += accumulate(map(len, raw), initial=a)
+            del ends[-len(raw) - 1]  # the initial offset
+            ws += [w[1:] if w[0] == " " else w for w in raw]
+        self.ws = ws
+        self.n = len(ws)
+        self.ends = ends
+        self.starts = [e - len(w) for e, w in zip(ends, ws, strict=True)]
+        spans = sentence_spans if sentence_spans is not None else norm_sentence_spans(article)
         self.sentences: list[tuple[int, int]] = []
         previous = None
-        for s in article.sentences:
-            span = (article.norm_index(s.start), article.norm_index(s.end))
+        for s, span in zip(article.sentences, spans, strict=True):
             # "قمة ثالثة... في بانمونجوم": an ellipsis inside a clause does not end the sentence
             if previous is not None and previous.paragraph == s.paragraph and previous.text.rstrip("\"'»”").endswith(
                     ("...", "…")):
@@ -62,16 +88,24 @@ class Words:
             self.sentences.append(span)
             previous = s
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.paragraphs = [(article.norm_index(p.start), article.norm_index(p.end)) for p in article.paragraphs]
-        self.paragraph_starts = [a for a, _ in self.paragraphs]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraph spans in normalised offsets (read only for organisation names and listed terms)."""
+        index = self.article.norm_starts.norm_index
+        return [(index(p.start), index(p.end)) for p in self.article.paragraphs]
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [a for a, _ in self.paragraphs]
 
     def __len__(self) -> int:
-        return len(self.toks)
+        return self.n
 
     def index_at(self, pos: int) -> int:
         """Index of the first token that ends after ``pos`` (the token containing it, or the next)."""
         i = bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.toks[i].b > pos:
+        if i >= 0 and self.ends[i] > pos:
             return i
         return i + 1
 
@@ -95,28 +129,38 @@ class Words:
         return self.paragraph_index(a) == self.paragraph_index(b)
 
     def word(self, i: int) -> str:
-        return self.toks[i].w if 0 <= i < len(self.toks) else ""
+        return self.ws[i] if 0 <= i < self.n else ""
 
     def matches(self, i: int, phrase: tuple[str, ...]) -> bool:
         """Whether the tokens from ``i`` spell ``phrase`` (the first word may carry a و/ف clitic)."""
-        if i + len(phrase) > len(self.toks):
+        if i + len(phrase) > len(self.ws):
             return False
         for k, p in enumerate(phrase):
-            w = self.toks[i + k].w
+            w = self.ws[i + k]
             if w != p and not (k == 0 and len(w) == len(p) + 1 and w[0] in "وف" and w[1:] == p):
                 return False
         return True
 
     def match_any(self, i: int, phrases: PhraseSet) -> tuple[str, ...] | None:
-        if i >= len(self.toks):
+        """The longest phrase of ``phrases`` spelt from token ``i`` (its first word may carry و/ف)."""
+        ws = self.ws
+        if i >= len(ws):
             return None
-        w = self.toks[i].w
-        candidates = phrases.by_first.get(w, ())
-        if w[:1] in "وف" and len(w) > 1:
-            candidates = candidates + phrases.by_first.get(w[1:], ())
-        for p in candidates:
-            if self.matches(i, p):
-                return p
+        w = ws[i]
+        bare = w[1:] if w[:1] in "وف" and len(w) > 1 else None
+        by_first = phrases.by_first
+        if w not in by_first and (bare is None or bare not in by_first):
+            return None
+        if i + 1 < len(ws):
+            nxt = ws[i + 1]
+            for first in (w, bare):
+                for p in phrases.by_pair.get((first, nxt), ()) if first is not None else ():
+                    if len(p) == 2 or self.matches(i, p):
+                        return p
+        if w in phrases.singles:
+            return (w,)
+        if bare is not None and bare in phrases.singles:
+            return (bare,)
         return None
 
     def text_span(self, a: int, b: int) -> tuple[int, int]:

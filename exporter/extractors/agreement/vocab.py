@@ -14,6 +14,7 @@ from typing import Any
 from ...lexicon import PhraseMatcher
 from ...normalize import normalize
 from ...resources import load_json
+from ..group_catalogue import entries as group_entries
 from .tokens import PhraseSet
 
 
@@ -98,6 +99,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
         "subjunctive": nset(data["subjunctive_particles"]),
         "assertions": nset(data["masdar_assertions"]),
         "passive": nset(data["passive_markers"]),
+        "outcomes": nset(data["outcome_verbs"]),
         "generic": nset(data["document_generic_modifiers"]),
     }
 
@@ -116,7 +118,9 @@ def party_words() -> dict[str, Any]:
         "coordinators": nset(data["coordinators"]),
         "name_stops": nset(data["name_stops"]),
         "org_titles": nset(data["organisation_title_words"]),
-        "numbers": {normalize(k): v for k, v in data["references"]["numbers"].items()},
+        # الخمس and its indefinite خمس (وقعا خمس اتفاقيات)
+        "numbers": {w: v for k, v in data["references"]["numbers"].items()
+                    for w in {normalize(k), normalize(k)[2:]} if len(w) > 2},
         "purpose_words": nset(orgs["purpose_words"]),
         "descriptive": nset(orgs["descriptive_adjectives"]),
         "not_names_after_head": nset(orgs["not_names_after_head"]),
@@ -137,6 +141,9 @@ def term_words() -> dict[str, Any]:
         "fillers": phrases(t["fillers"]),
         "sub_items": phrases(t["sub_item_markers"]),
         "list_intros": nset(t["list_intros"]),
+        "further_openers": phrases(t["further_document_openers"]),
+        "further_nouns": nset(t["further_document_nouns"]),
+        "topic_verbs": nset(t["document_topic_verbs"]),
         "prepositions": nset(t["prepositions"]),
         "masdars": nset(t["masdars"]),
         "not_masdars": nset(t["not_masdars"]),
@@ -171,6 +178,16 @@ def _reference_entries() -> list[tuple[str, RefInfo]]:
         if w.startswith("ال") and " " not in w:  # أحزاب الائتلاف الحكومي الأربعة: the indefinite construct form
             entries.append((w[2:], RefInfo("ref", -1, takes_number=True)))
     return entries
+
+
+@lru_cache(maxsize=8192)
+def word_kind(word: str) -> tuple[TriggerForm | None, bool | None, RefInfo | None]:
+    """(trigger form, document value, reference) a normalised word is on its own, cached per word.
+
+    Running-text tokens are already normalised and repeat across articles, so a cached lookup saves the
+    matchers' own normalisation on every call.
+    """
+    return triggers().lookup(word), documents().lookup(word), references().lookup(word)
 
 
 @lru_cache(maxsize=4096)
@@ -208,14 +225,19 @@ def in_set(word: str, words: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def party_lexicon() -> PhraseMatcher[tuple[str, Any]]:
     """One matcher for every party lexicon, so an article is scanned once: (kind, value) with kind
-    country (CountryRef), organisation (catalogue entry), leader (ISO code), reference (RefInfo) or
-    head (Head). Earlier lexicons win a form they share; country blockers (أمريكا اللاتينية) stop a match."""
-    from ...countries import running_text_entries
+    country (CountryRef), grouping ((Grouping, numbered)), organisation (catalogue entry), group (group
+    catalogue record), leader (ISO code), reference (RefInfo) or head (Head). Earlier lexicons win a form
+    they share; country blockers (أمريكا اللاتينية) stop a match."""
+    from ...countries import grouping_forms, running_text_entries
 
     entries: list[tuple[str, Any]] = [(p, None if ref is None else ("country", ref))
                                       for p, ref in running_text_entries()]
+    entries += [(form, ("grouping", (grouping, numbered))) for form, grouping, numbered in grouping_forms()]
     for o in load_json("organisations.json")["catalogue"]:
         entries += [(form, ("organisation", o)) for form in [o["name"], *o["variants"]]]
+    # the group catalogue's strong forms (weak ones need the group extractor's licensing), as group_matcher has them
+    records = {g["id"]: g for g in load_json("groups.json")["groups"]}
+    entries += [(form, ("group", records[entry.id])) for entry, strong, _weak in group_entries() for form in strong]
     entries += [(name, ("leader", code)) for code, names in load_json("leaders.json")["leaders"].items()
                 for name in names]
     entries += [(phrase, ("reference", info)) for phrase, info in _reference_entries()]
