@@ -153,6 +153,13 @@ def _warm_up() -> None:
         pass
 
 
+def _in_daemon_process() -> bool:
+    """Daemonic processes may not start children (multiprocessing.Pool workers are daemonic)."""
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon
+
+
 def _mp_context():
     """Fork on Linux: workers start in milliseconds with the lexicons already loaded."""
     import multiprocessing
@@ -166,6 +173,8 @@ def outcomes(sources: Iterable[Source], *, jobs: int | None = None,
              max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
     """An outcome per source, in input order, extracted with ``jobs`` processes (None: all cores)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs > 1 and _in_daemon_process():
+        jobs = 1  # inside a multiprocessing.Pool worker (a Spark/Dask-style map): no nested pool
     stream = iter(sources)
     head = list(islice(stream, SMALL_BATCH))
     if len(head) < SMALL_BATCH:
@@ -255,6 +264,11 @@ def _pooled(sources: Iterator[Source], jobs: int, max_bytes: int | None) -> Iter
                         yield _isolated(source, max_bytes)
                 pool = _Pool(jobs)
                 fill()
+                continue
+            except Exception as e:  # a result that could not travel back (pickling): those articles fail
+                fill()
+                for source in chunk:
+                    yield Outcome(source, error=f"internal error, please report it: {type(e).__name__}: {one_line(e)}")
                 continue
             fill()
             for source, (document, error) in zip(chunk, results, strict=True):

@@ -53,6 +53,23 @@ def parse_size(value: str | int) -> int:
 class Decoded:
     text: str
     encoding: str
+    newlines: str | None = None  # the file's line-break convention before normalisation (see newline_style)
+
+
+def newline_style(text: str) -> str | None:
+    """The line-break convention of raw decoded text: lf, crlf, cr, mixed, or None when it has no breaks.
+
+    Recorded in the document (``source.newlines``) because normalising to
+    ``\\n`` loses it, and the validator needs it to check ``source.sha256``.
+    """
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    other = sum(text.count(c) for c in "\u2028\u2029\x85")
+    kinds = [name for name, n in (("crlf", crlf), ("cr", cr), ("lf", lf), ("other", other)) if n]
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 and kinds[0] != "other" else "mixed"
 
 
 def normalise_newlines(text: str) -> str:
@@ -101,14 +118,15 @@ def decode_bytes(data: bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Deco
     if text is None:
         raise DecodeError(f"undecodable bytes (not valid {encoding})")
 
-    # Archive dumps often end with a stray NUL; inside the text it means binary.
-    text = text.rstrip("\x00")
-    if _looks_binary(text):
+    # Archive dumps often end with a stray NUL: allowed there (and kept, since the
+    # contract changes nothing but newlines and the BOM); anywhere else it means binary.
+    if _looks_binary(text.rstrip("\x00")):
         raise DecodeError("binary data, not text")
+    newlines = newline_style(text)
     text = normalise_newlines(text)
-    if not text.strip():
+    if not text.rstrip("\x00").strip():
         raise DecodeError("empty file")
-    return Decoded(text=text, encoding=encoding)
+    return Decoded(text=text, encoding=encoding, newlines=newlines)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -42,6 +42,7 @@ def build_document(
     file: str | None = None,
     sha256: str | None = None,
     encoding: str | None = None,
+    newlines: str | None = None,
 ) -> dict[str, Any]:
     """The article document for ``text`` (already decoded).
 
@@ -56,7 +57,7 @@ def build_document(
         "id": text_id(text),
         "language": "ar",
         "generator": {"name": "exporter", "version": __version__},
-        "source": {"file": file, "sha256": sha256, "encoding": encoding},
+        "source": {"file": file, "sha256": sha256, "encoding": encoding, "newlines": newlines},
         "text": text,
         **fields,
         "warnings": [],
@@ -72,4 +73,5 @@ def document_from_bytes(data: bytes, file: str | Path | None = None,
         file=Path(file).name if file is not None else None,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
+        newlines=decoded.newlines,
     )

@@ -433,19 +433,27 @@ def identity_problems(doc: dict[str, Any]) -> Iterator[Problem]:
     digest, encoding = source.get("sha256"), source.get("encoding")
     if not isinstance(digest, str) or not isinstance(encoding, str):
         return
-    candidates = _reencodings(text, encoding)
+    candidates = _reencodings(text, encoding, source.get("newlines", "unknown"))
     if candidates and not any(hashlib.sha256(c).hexdigest() == digest for c in candidates):
         yield Problem(("source", "sha256"), f"sha256 does not match text encoded as {encoding}", "sha256.mismatch")
 
 
-def _reencodings(text: str, encoding: str) -> list[bytes]:
-    """The byte strings ``text`` could have come from in ``encoding`` (LF or CRLF files)."""
+_BREAKS = {"lf": ["\n"], "crlf": ["\r\n"], "cr": ["\r"], None: ["\n"], "unknown": ["\n", "\r\n"]}
+
+
+def _reencodings(text: str, encoding: str, newlines: str | None) -> list[bytes]:
+    """The byte strings ``text`` could have come from in ``encoding``.
+
+    ``newlines`` is the document's ``source.newlines``; "unknown" (documents
+    written before it was recorded) tries LF and CRLF. With mixed line breaks
+    the raw bytes cannot be re-created, so nothing is checked (empty list).
+    """
     codec = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-16-le": "utf-16-le",
              "utf-16-be": "utf-16-be", "cp1256": "cp1256"}.get(encoding.lower())
-    if codec is None:
+    if codec is None or newlines not in _BREAKS:
         return []
     out = []
-    for variant in {text, text.replace("\n", "\r\n")}:
+    for variant in {text.replace("\n", brk) for brk in _BREAKS[newlines]}:
         try:
             out.append(variant.encode(codec))
             if codec == "utf-16":

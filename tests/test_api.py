@@ -29,7 +29,7 @@ def test_extract_takes_text_or_bytes(seed_text):
     from_text = exporter.extract(seed_text)
     from_bytes = exporter.extract(SEED_ARTICLE.read_bytes(), file=str(SEED_ARTICLE))
     assert from_text["id"] == from_bytes["id"]
-    assert from_text["source"] == {"file": None, "sha256": None, "encoding": None}
+    assert from_text["source"] == {"file": None, "sha256": None, "encoding": None, "newlines": None}
     assert from_bytes["source"]["file"] == SEED_ARTICLE.name and from_bytes["source"]["encoding"] == "utf-8"
     assert exporter.validate(from_bytes) == []
 
@@ -98,3 +98,17 @@ def test_extract_works_as_a_mapped_function_in_worker_processes(tmp_path):
     with ProcessPoolExecutor(2) as pool:
         ids = list(pool.map(_extract_path, map(str, paths)))
     assert ids == [exporter.extract(p.read_bytes())["id"] for p in paths]
+
+
+def _export_in_worker(folder: str) -> int:
+    return exporter.export_files([folder], "json", folder + ".jsonl").articles
+
+
+def test_batch_functions_work_inside_a_daemonic_pool_worker(tmp_path):
+    """A multiprocessing.Pool worker may not start processes: the batch runs in it instead of failing."""
+    import multiprocessing
+
+    for i in range(30):
+        (tmp_path / f"{i:02d}.txt").write_text(article(i), encoding="utf-8")
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.map(_export_in_worker, [str(tmp_path)]) == [30]

@@ -110,6 +110,23 @@ def test_a_worker_that_dies_fails_only_its_article(folder, monkeypatch):
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
+def test_a_result_that_cannot_travel_back_fails_its_chunk_only(folder, monkeypatch):
+    real = batch._extract
+
+    def unpicklable(source, max_bytes):
+        document, error = real(source, max_bytes)
+        if source.label.endswith("a033.txt"):
+            document = dict(document, oops=lambda: None)  # cannot be pickled back to the parent
+        return document, error
+
+    monkeypatch.setattr(batch, "_extract", unpicklable)
+    outs = list(outcomes(Inputs([str(folder)]), jobs=2))
+    failed = [o for o in outs if o.error and o.error.startswith("internal error")]
+    assert any(o.source.label.endswith("a033.txt") for o in failed) and len(failed) <= batch.CHUNK
+    assert len(outs) == 64 and sum(o.ok for o in outs) == 62 - len(failed)
+
+
 class RecordingWriter:
     """A writer that keeps what it was given and how it ended (the Writer protocol)."""
 

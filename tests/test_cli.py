@@ -22,7 +22,8 @@ def test_extract_prints_the_document(seed_text):
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["text"] == seed_text
-    assert doc["source"] == {"file": SEED_ARTICLE.name, "sha256": doc["source"]["sha256"], "encoding": "utf-8"}
+    assert doc["source"] == {"file": SEED_ARTICLE.name, "sha256": doc["source"]["sha256"], "encoding": "utf-8",
+                             "newlines": "lf"}
     assert list(doc)[:5] == ["schema_version", "id", "language", "generator", "source"]
     assert "\\u" not in result.stdout  # Arabic written as UTF-8, not escaped
 

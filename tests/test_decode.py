@@ -33,10 +33,6 @@ def test_newlines_are_normalised_and_nothing_else_changes():
     assert decode_bytes(raw).text == "عنوان\n\nنص  المقال\nسطر ثالث\n"
 
 
-def test_trailing_nul_of_archive_dumps_is_dropped():
-    assert decode_bytes(ARTICLE.encode("cp1256") + b"\x00").text == ARTICLE
-
-
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -57,3 +53,35 @@ def test_bad_input_is_refused_with_a_reason(data, message):
 def test_size_limit():
     with pytest.raises(DecodeError, match="larger than the limit of 10 bytes"):
         decode_bytes(ARTICLE.encode(), max_bytes=10)
+
+
+@pytest.mark.parametrize(
+    ("raw", "style"),
+    [("a\nb\n", "lf"), ("a\r\nb\r\n", "crlf"), ("a\rb", "cr"), ("a\r\nb\n", "mixed"), ("a\u2028b", "mixed"),
+     ("ab", None)],
+)
+def test_newline_style_is_recorded_and_sha256_checks_out(raw, style):
+    import exporter
+
+    data = ("قال الوزير " + raw).encode("utf-8")
+    doc = exporter.extract(data)
+    assert doc["source"]["newlines"] == style
+    assert exporter.validate(doc) == []
+
+
+def test_trailing_nul_is_kept_and_the_document_validates():
+    import exporter
+
+    doc = exporter.extract(ARTICLE.encode("cp1256") + b"\x00\x00")
+    assert doc["text"] == ARTICLE + "\x00\x00"  # the contract changes nothing but newlines and the BOM
+    assert exporter.validate(doc) == []
+
+
+def test_tampered_text_fails_the_sha256_check():
+    import exporter
+    from exporter.identity import text_id
+
+    doc = exporter.extract(ARTICLE.encode("utf-8"))
+    doc["text"] = doc["text"].replace("الجولة", "الجوله")  # same length: spans still fit
+    doc["id"] = text_id(doc["text"])
+    assert exporter.validate(doc) == ["/source/sha256: sha256 does not match text encoded as utf-8"]

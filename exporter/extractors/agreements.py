@@ -26,13 +26,14 @@ from functools import cached_property
 from typing import Any
 
 from ..countries import country_matcher
+from ..lexicon import trie_pattern
 from ..normalize import normalize
 from ..segment import Article
 from .agreement.assemble import Statement, merge_statements, record
 from .agreement.mentions import Index, Mention, build_index, gap_words, is_coordination, number_of
 from .agreement.parties import Party, Resolver, country_party, party_of, state_key
 from .agreement.terms import Region, document_extent, is_purpose_word, read
-from .agreement.tokens import COMMAS, Words, norm_sentence_spans
+from .agreement.tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words, norm_sentence_spans
 from .agreement.vocab import (
     TriggerForm,
     documents,
@@ -57,7 +58,7 @@ _STEMS = ("تفق", "تفاق", "وقع", "وقي", "توصل", "برم", "بر�
 _DOCUMENT_STEMS = ("اتفاق", "مذكر", "بروتوكول", "معاهد", "ميثاق", "عقد", "صفق", "وثيق", "اعلان", "تفاهم", "تسوي",
                    "هدن", "صيغ")
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
-_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "ذالك"})
+_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "ذالك", "تلك"})
 _LOOKAHEAD = 240  # characters after a trigger in which its على or document must appear
 _RELATIVE_ENDINGS = ("الذي ", "التي ", "اللذين ", "اللتين ")
 _NUMBERED_LINE = re.compile(r"\s*(?:[0-9٠-٩]+\s*[-–.)]|[-–—•*·▪●◦])")  # a numbered or bulleted line
@@ -82,7 +83,9 @@ def extract(article: Article, headline: dict[str, Any] | None = None) -> list[di
 _CONTEXT_BEFORE = 2  # sentences before a trigger where its parties or their antecedents may be named
 _PROVISION_STEMS = ("تتضمن", "يتضمن", "تضمن", "ينص", "تنص", "نص ال", "يقضي", "تقضي", "تشترط", "يشترط", "تشمل",
                     "يشمل", "شملت", "تؤسس", "بموجب", "بمقتضي")
-_PROVISION_RE = re.compile("|".join(_PROVISION_STEMS))
+_UNDERTAKING_STEMS = ("تتولي", "يتولي", "تلتزم", "يلتزم", "تتكفل", "يتكفل", "تتعهد", "يتعهد")
+_PROVISION_RE = re.compile(trie_pattern(_PROVISION_STEMS + _UNDERTAKING_STEMS))
+_UNDERTAKING_WITHIN = 4  # sentences after a signing in which a party's undertaking is one of its provisions
 
 
 def _ranges(article: Article, hits: list, spans: list[tuple[int, int]], headline: dict[str, Any] | None = None
@@ -113,8 +116,12 @@ def _ranges(article: Article, hits: list, spans: list[tuple[int, int]], headline
         first, last = min(after), max(after)
         for m in _PROVISION_RE.finditer(norm, spans[first][0], spans[last][1]):
             k = bisect_right(starts, m.start()) - 1
-            if k in after:
+            if k in after and k not in keep:
                 keep.add(k)
+                n = k + 1
+                while n < len(sentences) and _NUMBERED_LINE.match(sentences[n].text):
+                    keep.add(n)  # وتنص المذكرة على ما يلي: 1- …
+                    n += 1
     return _joined(spans, keep), _joined(spans, parties)
 
 
@@ -165,8 +172,8 @@ def _plausible(norm: str, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
     if tf.document:
         return tf.kind != "participle" and (any(stem in window for stem in _DOCUMENT_STEMS)
                                             or tf.form.endswith(("ه", "ها", "هما")))
-    if tf.kind in ("noun", "headline_noun"):
-        return "علي" in window[:120] or a < 200
+    if tf.kind in ("noun", "headline_noun"):  # اتفاق … على، اتفاق بين X وY يقضي …
+        return "علي" in window[:120] or a < 200 or window.startswith(" بين ")
     return "علي" in window
 
 
@@ -222,7 +229,7 @@ class _Reader:
         """تم الاتفاق على; اتفاق + parties + على (within a few words); اتفاق سعودي مالطي; اتفاقية بين …"""
         words = self.words
         if words.ws[i].startswith("ال"):
-            return words.word(i - 1) in self.tw["passive"] and words.word(i + 1) == "علي"
+            return words.word(i - 1) in self.tw["passive"] and self.passive_on(i) is not None
         nxt = words.word(i + 1)
         return (self.find_word(b, sent_end, "علي", 14) is not None or "بين" in (nxt, words.word(i + 2))
                 or nxt.endswith(("ي", "يه")) and len(nxt) > 3)
@@ -485,10 +492,11 @@ class _Reader:
         form = words.norm[a:b]
         prev = words.word(i - 1)
         if form.startswith("ال"):
-            if not (prev in self.tw["passive"] and words.word(i + 1) == "علي"):
+            on = self.passive_on(i) if prev in self.tw["passive"] else None
+            if on is None:
                 return []
             parties = self.passive_parties(a)
-            region = self.read_complement(i + 1, limit, sent_end)
+            region = self.read_complement(on, limit, sent_end)
             return self.statements_for(tf, a, b, parties, [], False, region.items, region.end)
         if prev in ("هناك", "اي"):
             return []
@@ -506,6 +514,14 @@ class _Reader:
                 parties += r.parties(between, a)
                 end = bend
         if not parties and not counter_parties:
+            if self.in_headline(a) and tf.kind == "noun":
+                # "اتفاق لإنهاء إضرابات الأطباء": a headline naming no one restates the lede's agreement;
+                # "اتفاق لتنظيم العمالة بين الكويت والفلبين": its parties close it
+                region = self.read_intro(end, limit, sent_end, allow_on=True)
+                if region is None or not region.items:
+                    return []
+                parties = self._closing_parties(region.items, loose=True)
+                return self.statements_for(tf, a, b, parties, [], False, region.items, region.end)
             if not self.is_outcome(i, prefix):
                 return []
             parties = self.outcome_parties(sent_start, a)
@@ -573,9 +589,25 @@ class _Reader:
                     return m + 1 if words.word(m + 1) == "علي" else None
         return None
 
+    def passive_on(self, i: int) -> int | None:
+        """The على of "تم الاتفاق على", a filler allowed before it (تم الاتفاق خلالها على، تم الاتفاق مبدئيا على)."""
+        words = self.words
+        for k in range(i + 1, min(i + 4, len(words))):
+            w = words.ws[k]
+            if w == "علي":
+                return k
+            if w not in self.tw["passive_fillers"] and (w not in self.pw["time"] or w == "في"):
+                return None
+        return None
+
     def passive_parties(self, a: int) -> list[Party]:
-        """Parties of "تم الاتفاق على": the last two named since the previous agreement, else its parties."""
+        """Parties of "تم الاتفاق على": those present at the meeting the sentence reports (جلسة … بحضور
+        ممثلين عن أ وب وج، وتم الاتفاق خلالها على), else the last two named since the previous agreement,
+        else its parties."""
         r = self.resolver
+        met = self.meeting_parties(a)
+        if met:
+            return met
         since = max((s.trigger[0] for s in self.statements if not s.headline), default=-1)
         recent = r.last_entities(a, 2, set())
         positions = [m.a for m in self.index.mentions if m.is_entity and since < m.a < a]
@@ -585,6 +617,20 @@ class _Reader:
             return list(r.prior[-1])
         return recent
 
+    def meeting_parties(self, a: int) -> list[Party]:
+        """Every body named before ``a`` in its sentence when they include a coordinated list (the
+        participants of the meeting in which something was agreed); places (في باريس) are not parties."""
+        words, r, idx = self.words, self.resolver, self.index
+        sent_start = words.sentence_of(a)[0]
+        if any(sent_start <= s.trigger[0] < a for s in self.statements):
+            return []
+        lo, hi = idx.first_at_or_after(sent_start), idx.first_at_or_after(a)
+        named = [m for m in idx.mentions[lo:hi] if m.is_entity and not (m.kind == "country" and r.prepositional(m))]
+        if not any(is_coordination(gap_words(words, m.end, n.a), self.pw, m, n) for m, n in zip(named, named[1:])):
+            return []
+        parties = _distinct([party_of(m, words=words) for m in named])
+        return _as_states(parties) if len(parties) >= 2 else []
+
     # -------------------------------------------------------------- documents
 
     def find_document(self, a: int, b: int, i: int, tf: TriggerForm, limit: int) -> tuple[int, int] | None:
@@ -592,7 +638,8 @@ class _Reader:
         words = self.words
         docs = documents()
         form = tf.form
-        if any(form.endswith(s) for s in _OBJECT_SUFFIXES) and len(form) > 4 and form not in ("وقعتا", "توقيع"):
+        if tf.kind == "verb" and any(form.endswith(s) for s in _OBJECT_SUFFIXES) and len(form) > 4 \
+                and form != "وقعتا":
             start = words.starts[max(0, i - 5)]
             found = [(da, db) for da, db, _p, _v in docs.finditer_norm(words.norm, start, a)]
             return found[-1] if found else None
@@ -645,29 +692,36 @@ class _Reader:
         if counter and counter[0].a < stop:
             stop = min(stop, self._token_start_before(counter[0].a))
         if tf.kind == "masdar":
-            subject, subject_end = [], b
+            subject, subject_end = (self.masdar_subject(b, da, exclude) if not before_trigger else []), b
         else:
             subject, subject_end = self.subject(a, b, i, tf, sent_start, stop, exclude)
         # "بين X وY" after the document
         end = max(doc_end, counter_end, subject_end if before_trigger else 0)
         k = words.index_from(doc_end)
         if not before_trigger and words.word(k) == "بين":
-            between, bend, _ = r.chain_after(words.ends[k], limit)
+            # a body the lexicons lack, joined to a named one, is taken as written (… بين كلية الآداب بسوسة
+            # والمندوبة الجهوية للتربية بسوسة)
+            between, bend, _ = r.chain_after(words.ends[k], limit, fallback=True)
+            if not any(m.kind not in ("ref", "other") for m in between):
+                between, bend = [], k
             named = [m for m in between if m.kind not in ("ref",)]
             # التوقيع على مذكرة تفاهم بين البلدين: with no one else named, a reference will do
             if len(named) >= 2 or tf.kind == "masdar" and not subject and not counter_parties and len(
                     r.parties(between, a, exclude)) >= 2:
                 subject = r.parties(between, a, exclude)
                 end = max(end, bend)
-        if tf.kind == "masdar" and not subject and counter_parties:
-            subject = r.pronoun_subject(sent_start, a, 1, exclude)
+        if tf.kind == "masdar" and not subject and (counter_parties or tf.form.endswith(("ه", "ها", "هما", "هم"))):
+            # أعلنت الشركة توقيعها مذكرة تفاهم مع …: the signer is who the clause is about
+            subject = r.pronoun_subject(self.floor(i, sent_start), a, tf.subject, exclude) \
+                or r.pronoun_subject(sent_start, a, tf.subject, exclude)
         elif tf.kind == "masdar" and not subject:
             subject = self.masdar_parties(i, tf)
             follows = bool(subject)
         subject = self.counterpart_states(counter, subject)
         if di > 0 and number_of(words.ws[di - 1], self.pw["numbers"]) is not None and not before_trigger:
             da = words.starts[di - 1]  # وقعا 10 اتفاقيات: the batch with its number
-        items: list[tuple[int, int]] = [(da, doc_end)] if informative else []
+        # هذه الاتفاقية: the document already reported, not a new one to describe
+        items: list[tuple[int, int]] = [(da, doc_end)] if informative and words.word(di - 1) not in _DEMONSTRATIVES else []
         region = self.read_intro(end, limit, sent_end, allow_on=tf.family in ("reach", "ratify", "renew"))
         if region is None and tf.family == "reach":
             on = self.find_word(end, limit, "علي", 8)
@@ -751,22 +805,37 @@ class _Reader:
             region.items[0] = (region.items[0][0] + 1, region.items[0][1])
         return region
 
-    def _closing_parties(self, items: list[tuple[int, int]]) -> list[Party]:
+    def _closing_parties(self, items: list[tuple[int, int]], loose: bool = False) -> list[Party]:
         """"… المتعلقة بها بين شركة نفطال وشركة قطر للوقود": parties named (not referred to) by a بين
-        that closes the last term; the term is cut before it."""
+        that closes the last term; the term is cut before it. ``loose`` (a headline: "اتفاق على هدنة
+        ليومين بين الحكومة والمعارضة") also takes a government and a noun phrase as written."""
         words, r = self.words, self.resolver
         last_a, last_b = items[-1]
         for t in range(words.index_from(last_a), words.index_from(last_b)):
             if words.ws[t] != "بين":
                 continue
-            chain, chain_end, _ = r.chain_after(words.ends[t], last_b + 1)
-            named = [m for m in chain if m.is_entity]
+            chain, chain_end, _ = r.chain_after(words.ends[t], last_b + 1, fallback=loose)
+            named = [m for m in chain if m.is_entity or loose and m.kind == "government"]
             if len(named) >= 2 and chain_end >= last_b - 1 and len(named) == len(chain):
                 if t > words.index_from(last_a):
                     items[-1] = (last_a, words.ends[t - 1])
                 else:
                     items.pop()
                 return _distinct(r.parties(chain, words.starts[t]))
+        return []
+
+    def masdar_subject(self, b: int, da: int, exclude: set[str]) -> list[Party]:
+        """The signer named between a verbal noun and its document: "توقيع مصر والسودان اتفاقية …"،
+        "توقيع "داماك العقارية" مذكرة تفاهم مع …" (a quoted name as written)."""
+        words, r = self.words, self.resolver
+        chain, chain_end, _ = r.chain_after(b, da)
+        if chain and all(m.is_entity for m in chain) and not words.norm[chain_end:da].strip():
+            return r.parties(chain, b, exclude)
+        k, end = words.index_from(b), words.index_at(da)
+        if end - k >= 3 and words.ws[k] in QUOTES_OPEN and words.ws[end - 1] in QUOTES_CLOSE and all(
+                w.isalpha() for w in words.ws[k + 1:end - 1]) and end - k <= 6:
+            qa, qb = words.starts[k + 1], words.ends[end - 2]
+            return [party_of(Mention(qa, qb, "other", "X:" + words.norm[qa:qb], words.text(qa, qb)), words=words)]
         return []
 
     def masdar_parties(self, i: int, tf: TriggerForm) -> list[Party]:
@@ -864,9 +933,9 @@ class _Reader:
         words, tw = self.words, self.terms
         k = words.index_from(pos)
         n = k
-        while n < len(words) and n - k < 3 and (words.word(n) in COMMAS or words.word(n) in self.pw["time"]
-                                                and words.word(n) not in ("في",)):
-            n += 1
+        while n < len(words) and n - k < 5 and (words.word(n) in COMMAS or words.word(n) in self.pw["time"]
+                                                and words.word(n) not in ("في",) or _nationality(words.word(n))):
+            n += 1  # … مع شركة "داماك العقارية" الإماراتية، وذلك بهدف …
         if n >= len(words) or words.starts[n] >= limit:
             return None
         w = words.word(n)
@@ -901,7 +970,7 @@ class _Reader:
                 if nxt == "علي":
                     k += 1
                 return read(words, words.starts[k] if k < len(words) else limit, limit,
-                            clause=words.word(k) in ("ان", "أن"))
+                            clause=words.word(k) in ("ان", "أن"), provisions=True)
         prep = words.match_any(k, tw["provision_preps"])
         if not prep:
             return None
@@ -909,12 +978,13 @@ class _Reader:
         k = self._skip_document_reference(k)
         if prep[-1] in ("بحيث", "ان", "أن") or words.word(k) in ("ان", "أن"):
             return read(words, words.starts[k] if k < len(words) else limit, limit, clause=True)
-        # يقوم بموجبها أعضاء … بتشغيل …: the terms are the verbal nouns after ب
+        # يقوم بموجبها أعضاء … بتشغيل …: the terms are the verbal nouns after ب; تتولى بمقتضاها كلية سوسة
+        # تعميق …: after the subject, the verbal noun object
         for t in range(k, min(k + 20, len(words))):
             if words.starts[t] >= limit:
                 break
             wt = words.word(t)
-            if wt.startswith("ب") and len(wt) > 3 and is_masdar(wt[1:]):
+            if wt.startswith("ب") and len(wt) > 3 and is_masdar(wt[1:]) or t > k and wt[:1] == "ت" and is_masdar(wt):
                 return read(words, words.starts[t], limit)
         return read(words, words.starts[k] if k < len(words) else limit, limit, clause=True)
 
@@ -971,8 +1041,11 @@ class _Reader:
             return
         ws = words.ws
         first = words.index_from(min(body)) + 1
-        # the word after a provision verb or بموجب names the document: look there first (a set lookup)
-        for n in [j - 1 for j in range(first, len(ws)) if ws[j] in _PROVISION_OBJECTS]:
+        # the word after a provision verb or بموجب names the document, and an undertaking verb opens its own
+        # provision: look at those words first (set lookups)
+        undertaking = self.terms["undertakings"]
+        candidates = [j for j in range(first, len(ws)) if ws[j] in _PROVISION_OBJECTS or ws[j] in undertaking]
+        for n in [j - 1 for j in candidates if ws[j] in _PROVISION_OBJECTS]:
             w = ws[n]
             is_verb = in_set(w, tw["provision_verbs"])
             is_prep = w in ("بموجب", "بمقتضي", "وبموجب", "وبمقتضي") and ws[n + 1] in _DOC_REFERENCES
@@ -993,10 +1066,36 @@ class _Reader:
                 region = read(words, start, limit, clause=True) if clause else None
             if region is None or not region.items:
                 continue
-            for s in self.statements:
-                if s is target or target.group >= 0 and s.group == target.group:
-                    s.terms += region.items
-                    s.extra_spans.append((at, region.end))
+            self._add_provision(target, region, at)
+        self.undertakings([j for j in candidates if ws[j] in undertaking])
+
+    def _add_provision(self, target: Statement, region: Region, at: int) -> None:
+        """Add the terms of a provision stated at ``at`` to the statement it belongs to (and its group), in
+        text order."""
+        for s in self.statements:
+            if s is target or target.group >= 0 and s.group == target.group:
+                s.terms = sorted(set(s.terms + region.items))
+                s.extra_spans.append((at, region.end))
+
+    def undertakings(self, found: list[int]) -> None:
+        """"كما ستتولى المندوبية الإشراف على …" opening a sentence after a signing (tokens ``found``): what a
+        party undertakes under it (تتولى، تلتزم، تتكفل … in the present or future) is a provision too."""
+        words = self.words
+        ws = words.ws
+        for n in found:
+            at = words.starts[n]
+            sent_start, sent_end = words.sentence_of(at)
+            opener = words.index_from(sent_start)
+            if not (n == opener or n == opener + 1 and ws[opener] in ("كما", "وكما")):
+                continue
+            target = self._latest_statement(at)
+            if target is None or at < target.span[1] \
+                    or words.sentence_index(at) - words.sentence_index(target.trigger[0]) > _UNDERTAKING_WITHIN \
+                    or not any(s.family in ("sign", "conclude") and s.keys() == target.keys() for s in self.statements):
+                continue
+            region = read(words, at, self.next_trigger(at, sent_end), clause=True, lists=False)
+            if region.items:
+                self._add_provision(target, region, at)
 
     def _latest_statement(self, pos: int) -> Statement | None:
         words = self.words
@@ -1009,6 +1108,14 @@ class _Reader:
         if words.sentence_index(pos) - words.sentence_index(best.trigger[0]) > 8:
             return None
         return best
+
+
+def _nationality(word: str) -> bool:
+    """A country adjective standing on its own (الإماراتية after a company's name)."""
+    if not word.startswith("ال"):
+        return False
+    found = country_matcher().lookup(word)
+    return found is not None and found.form == "adjective"
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

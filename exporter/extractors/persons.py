@@ -154,6 +154,8 @@ class Registry:
                     candidates, key = short, key[:n]
                     phrase = _shorten(phrase, n, self.norm)
                     break
+        if speaker and len(candidates) > 1 and any(e.speaker for e in candidates):
+            candidates = [e for e in candidates if e.speaker]  # وتابع أبو ماريا: the one who has been speaking
         entity = min(candidates, key=lambda e: e.near(pos)) if candidates else None
         title = phrase.title
         if entity is None:
@@ -263,25 +265,38 @@ class Registry:
         people = [e for e in self.entities if e.kind == "person" and e.named and e.forms
                   and (e.quoted or e.plausible)]
         people.sort(key=lambda e: min(e.positions) if e.positions else 0)
-        out = [(e, self._mentions(e)) for e in people]
-        return [(e, m) for e, m in out if m]
+        mentions = self._mentions(people)
+        return [(e, m) for e, m in zip(people, mentions, strict=True) if m]
 
     def persons_json(self, people: list[tuple[Entity, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
         return [{"name": self.text(e.name), "title": self.text(e.title), "mentions": m} for e, m in people]
 
-    def _mentions(self, e: Entity) -> list[dict[str, Any]]:
-        """Every place one of the person's forms is written (longest form first at a position)."""
-        norm, article = self.norm, self.article
-        forms = set(e.forms)
-        words = norm[e.name[0]:e.name[1]].split()
+    def _forms(self, e: Entity) -> set[str]:
+        """The written forms of a person's name to look for: every form used, and the surname alone."""
+        forms = {f for f in e.forms if f}
+        words = self.norm[e.name[0]:e.name[1]].split()
         if len(words) >= 2:
             last = self.reader.word(words[-1])
             if len(last.text) >= 4 and not last.known and not last.given and not last.definite:
                 forms.add(last.text)  # ورفض لافروف …: the surname alone names the same person
-        found: list[tuple[int, int]] = []
-        for form in sorted(forms, key=len, reverse=True):
-            if not form:
-                continue
+        return forms
+
+    def _mentions(self, people: list[Entity]) -> list[list[dict[str, Any]]]:
+        """Every place one of each person's forms is written, longest forms first: a shorter form inside a
+        longer one of anyone (أبو ماريا inside فلاح حمد أبو ماريا) is that longer mention, not another one."""
+        norm, article = self.norm, self.article
+        todo = sorted(((form, k) for k, e in enumerate(people) for form in self._forms(e)),
+                      key=lambda item: -len(item[0]))
+        found: list[list[tuple[int, int]]] = [[] for _ in people]
+        longer: list[tuple[int, int]] = []  # spans taken by forms longer than the current length
+        current: list[tuple[int, int]] = []
+        length = None
+        for form, k in todo:
+            if len(form) != length:
+                longer += current
+                current = []
+                length = len(form)
+            own = found[k]
             i = norm.find(form)
             while i != -1:
                 j = i + len(form)
@@ -289,13 +304,18 @@ class Registry:
                 after = norm[j] if j < len(norm) else " "
                 clitic = before in "وفبلك" and (i < 2 or not norm[i - 2].isalnum())
                 if (not before.isalnum() or clitic) and not after.isalnum() \
-                        and not any(a <= i < b or a < j <= b for a, b in found):
-                    found.append((i, j))
+                        and not any(a <= i < b or a < j <= b for a, b in own) \
+                        and not any(a <= i < b or a < j <= b for a, b in longer):
+                    own.append((i, j))
+                    current.append((i, j))
                 i = norm.find(form, i + 1)
         out = []
-        for a, b in sorted(found):  # (every form was read from the text, so each person has a mention)
-            s, t = article.span(a, b)
-            out.append({"text": article.text[s:t], "span": [s, t]})
+        for spans in found:
+            mentions = []
+            for a, b in sorted(spans):
+                s, t = article.span(a, b)
+                mentions.append({"text": article.text[s:t], "span": [s, t]})
+            out.append(mentions)
         return out
 
 

@@ -68,6 +68,16 @@ def _nested(s: str, i: int, end: int, c: str) -> bool:
     return k != -1 and _closes_at(s, k, end)
 
 
+def _misplaced_opener(s: str, i: int, end: int, c: str) -> bool:
+    """Is the closer-looking mark ``c`` at ``i`` (nothing open) the opening of a quotation whose mark slipped
+    past a word (إن 47" قتيلا … دوما"، التنموي' إن نشرة …')? It is when a space and a word follow it and the
+    next mark of its kind, three words or more on, closes too."""
+    if i + 2 >= end or s[i + 1] != " " or not _is_word(s[i + 2]):
+        return False
+    j = s.find(c, i + 1, end)
+    return j != -1 and _closes_at(s, j, end) and _word_count(s[i + 1:j]) >= 3
+
+
 def pair_marks(s: str, start: int, end: int) -> list[Segment]:
     """Top-level quoted segments of ``s[start:end]`` (one paragraph), in order."""
     out: list[Segment] = []
@@ -97,8 +107,8 @@ def pair_marks(s: str, start: int, end: int) -> list[Segment]:
             opening = stack.pop()[1]
             emit(opening, i, None)
             stack.append((c, i))
-        elif closes_open:
-            opening = stack.pop()[1]
+        elif closes_open or (c == "“" and stack and stack[-1][0] == "“" and not strong_open):
+            opening = stack.pop()[1]  # (“بعض العناصر “: an opening-style mark written to close)
             emit(opening, i, i)
         elif c == "»" and "«" not in [o for o, _ in stack] and _is_word(nxt):
             stack.append((c, i))  # reversed guillemets: »…«
@@ -109,6 +119,8 @@ def pair_marks(s: str, start: int, end: int) -> list[Segment]:
             emit(opening, i, None)
             stack.append((c, i))
         elif c in _SYMMETRIC and not strong_open and strong_close:
+            if not stack and _misplaced_opener(s, i, end, c):
+                stack.append((c, i))  # إن 47" قتيلا … دوما": an opening mark slipped after the first word
             continue  # a closer with nothing open
         else:
             stack.append((c, i))

@@ -37,7 +37,7 @@ the text at the end.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,15 +55,22 @@ _COMPLEMENT_AFTER = re.compile(" " + _COMPLEMENT)
 _ANY_WORD = re.compile(r"[^\W_]")
 _ANY_MARK = re.compile("[«»“”„‹\"'‘’]")
 _OPENING = re.compile("[«“\"„”]")
-_FA_INNA = re.compile(r"(?<![^\W_])ف(?:ان(?:ه|ها|هم)?|(في|قد|سوف|لا|لن|لم|هناك))(?![^\W_])")
-_STATEMENTS = re.compile(r"(?:ال)?(?:اقوال|تصريحات|افادات|افاده|تعليقات|كلام|روايه|شهاده)(?:ه|ها|هم)? "
-                         r"(?:(?:التي|الذي) (?:قدمها|قدمه|ادلي بها|ادلي به|ادلت بها|نقلها|اطلقها) )?")
+_FA_INNA = re.compile(r"(?<![^\W_])ف(?:ان(?:ه|ها|هم)?|(في|قد|سوف|لا|لن|لم|هناك|من))(?![^\W_])")
+# what a credit names before its source: a statement noun (وفقا لأقوال …، بحسب بيانات …) with a relative clause
+# of giving, or "what X said" (وبحسب ما أعلنه عميد الكلية …)
+_STATEMENTS = re.compile(r"(?:(?:(?:ال)?(?:اقوال|تصريحات|افادات|افاده|تعليقات|كلام|روايه|شهاده)"
+                         r"|(?:بيانات|معطيات|ارقام|تقديرات|معلومات|توقعات)(?=\s[^\W_]+(?![^\W_]*ي(?:ه|ين|ون)?\s)))"
+                         r"(?:ه|ها|هم)? "
+                         r"(?:(?:التي|الذي) (?:قدمها|قدمه|ادلي بها|ادلي به|ادلت بها|نقلها|اطلقها) )?"
+                         r"|ما (?:اعلن|ذكر|قال|افاد|اكد|اوضح|صرح|كشف|اورد|نقل)(?:ت|ته|تها|ه|ها)? (?:به |بها )?)")
+_MID_CREDIT = re.compile(r" و(?:بحسب|حسب|وفقا|وفق|طبقا)(?![^\W_]) ?ل?")
 _AN = re.compile(r"(?<![^\W_])ان(?![^\W_])\s*")
 _AN_ = re.compile(r"(?<![^\W_])عن(ه|ها|هم)?(?![^\W_])")
 _CREDIT = re.compile(r"[،,] ?(?=(?:و)?(?:وفقا|وفق|حسب|بحسب|طبقا)(?![^\W_]))")
 _RELAY = re.compile(r"(?<![^\W_])نقلا عن(?![^\W_])")
 _RELAY_TAIL = re.compile(r"[\s،,]*(?:وذلك )?نقلا عن(?![^\W_])")
 _QAWL = re.compile(r"(?<![^\W_])قول(?:ه|ها|هم)(?![^\W_])")
+_PRONOUN_OPENER = re.compile(r"(?:و|ف)?(?:لكن|ولكن|الا ان|غير ان|بيد ان|كما ان)(?:ه|ها|هم)(?![^\W_])")
 _FIRST_WORD = re.compile(r"\s*\S+")
 _WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
 _STRIP = " \t\n.،,:؛;-–—"
@@ -73,7 +80,8 @@ _PREPOSITIONS = frozenset(("في", "من", "علي", "عن", "الي", "ب", "ل
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "ما", "مما"))
 _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا",
                           "وكانوا"))
-_OUTLETS = frozenset(("وكاله", "صحيفه", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه", "مجله", "جريده"))
+_OUTLETS = frozenset(("وكاله", "صحيفه", "قناه", "موقع", "شبكه", "تلفزيون", "اذاعه", "مجله", "جريده", "صفحه",
+                      "حساب"))
 _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "وان", "بان", "بانه", "قوله", "بالقول", "قائلا", "قائله"))
 _COMMA_WORDS = frozenset(("،", ","))
 _RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
@@ -81,9 +89,14 @@ _RELATIVE_AUXILIARIES = frozenset(("لا", "يزال", "تزال", "ما", "زا
 _CONTINUATIONS = frozenset(("أضاف", "تابع", "استطرد", "أردف", "استدرك"))  # go on with the last speaker
 _BODIES = frozenset(("organisation", "group", "place", "anonymous"))
 _OBJECT_OPENERS = frozenset(("ما", "هذا", "هذه", "ذلك", "تلك"))  # after a verb: its object, not a subject
-_FINDERS = frozenset(("document", "anonymous", "other"))  # what a study or count "shows"
+_FINDERS = frozenset(("document", "anonymous", "other"))
+_INNER_SPEAKERS = frozenset(("person", "organisation", "document", "group", "place", "anonymous"))  # what a study or count "shows"
 _ACTORS = frozenset(("person", "organisation", "group", "place", "anonymous", "document"))
 _RESUMPTIVE = re.compile(r" (?:فيه|فيها|فيهم|خلاله|خلالها|عنه|عنها)(?![^\W_])")
+_PRONOUNS = ("ه", "ها", "هم")
+_NEGATIONS = frozenset(("غير", "لا", "لم", "لن", "ليس", "ليست"))
+_OBJECT_PRONOUNS = frozenset(("اياه", "اياها", "اياهم", "اياهما"))
+_THROUGH_IT = frozenset(("خلاله", "خلالها"))
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هولاء"))
 _MAX_CHUNK_WORDS = 35
 _MIN_DIRECT_WORDS = 2
@@ -143,10 +156,15 @@ class _Extraction:
         self.sentence_starts = [s[0] for s in self.sentences]
         self.segments: list[Segment] = []
         marked = {bisect_right(self.paragraph_starts, m.start()) - 1 for m in _ANY_MARK.finditer(norm, self.body)}
+        joined = -1
         for i in sorted(marked):
             a, b = self.paragraphs[i]
-            if b > self.body:
-                self.segments += pair_marks(norm, max(a, self.body), b)
+            if b > self.body and i > joined:
+                segs = pair_marks(norm, max(a, self.body), b)
+                wrapped = self._wrapped(segs, i)
+                if wrapped is not None:
+                    joined, segs = wrapped
+                self.segments += segs
         self.by_open = {s.open: s for s in self.segments}
         self.segment_opens = [s.open for s in self.segments]
         self.by_close = {s.close: s for s in self.segments if s.close is not None}
@@ -185,6 +203,25 @@ class _Extraction:
                 start = m.end()
             out.append((art.norm_index(start), art.norm_index(p.end)))
         return [(a, b) for a, b in out if b > a]
+
+    def _wrapped(self, segs: list[Segment], i: int) -> tuple[int, list[Segment]] | None:
+        """A quotation left open at the end of line ``i`` in hard-wrapped copy, closed on one of the next lines
+        (“الاول هو ان البيان الختامي يشير الى ان | المشاركين اتفقوا …”): the segments of the joined lines."""
+        if not segs or segs[-1].close is not None:
+            return None
+        a, b = self.paragraphs[i]
+        if self.norm[b - 1] in ".!?؟…":
+            return None  # (a quotation left open at a full stop is closed by the paragraph end)
+        for j in range(i + 1, min(i + 4, len(self.paragraphs))):
+            joined = pair_marks(self.norm, max(a, self.body), self.paragraphs[j][1])
+            last = next((x for x in joined if x.open == segs[-1].open), None)
+            if last is None:
+                return None
+            if last.close is not None:
+                return j, joined
+            if self.norm[self.paragraphs[j][1] - 1] in ".!?؟…":
+                return None
+        return None
 
     def _sentences(self) -> list[tuple[int, int, int]]:
         """Sentence spans in ``norm`` with their paragraph index.
@@ -333,11 +370,15 @@ class _Extraction:
             while k < len(self.hits) and self.hits[k].start < at:
                 other = self.hits[k]
                 k += 1
-                if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix:
+                if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix and (
+                        other.cue.form != "verb" or not self.clause_initial(other)):
                     continue  # وأضاف الخضر قائلا: …، بالقول، متسائلا — part of this cue's introduction
                 if cue.role == "relay" and other.cue.role == "speech" and other.cue.form == "verb" \
                         and "و" not in other.prefix and _AN_.search(norm, h.end, other.start) is not None:
                     continue  # نقلت الصحيفة عن تسريبات … تفيد بأن: the relayed source's own verb
+                if other.cue.form == "verb" and not other.prefix and self.opener_before(other) in _RELATIVE_PRONOUNS \
+                        and not self.chunk_ok(other, self.phrase_after(other.end, at), at):
+                    continue  # راخوي الذي أقر لتوه برنامجا … أنه: a relative clause inside the speaker phrase
                 if other.cue.form == "participle" or (
                         self.clause_initial(other) and not (other.cue.form == "noun" and not other.prefix)):
                     return None  # مبديا شكوكه في أن …: another predicate begins
@@ -386,7 +427,9 @@ class _Extraction:
                 return False  # a name in marks inside the speaker phrase (عن "فالون" الذي …)
             m = _COMPLEMENT_RE.search(norm, seg.after, limit)
             if m is not None and self.words(seg.after, m.start()) <= 10 and not any(
-                    seg.after <= x.start < m.start() for x in self.hits):
+                    seg.after <= x.start < m.start() for x in self.hits) \
+                    and self.prev_word(m.start()) not in self.lex.skip_before_complement \
+                    and not _COMPLEMENT_RE.match(norm, seg.start + (norm[seg.start] == " ")):
                 return False  # the phrase goes on to a complement: قال المتحدث باسم قوات "…"، إن …
         return True
 
@@ -420,11 +463,16 @@ class _Extraction:
         if i >= len(toks):
             return True
         t = toks[i][0]
+        if i + 2 < len(toks) and t == "من" and toks[i + 1][0] in _THROUGH_IT and toks[i + 2][0] not in _MARKS:
+            i += 2  # (مؤتمر) كشف من خلاله أبرز الأسباب: what follows "through it" decides
+            t = toks[i][0]
         w = reader.word(t)
         if i == len(toks) - 1 and t[:1] == "ل" and len(t) > 2:
             return True  # قال إردوغان لشي بأن: the addressee
         return (reader.opens_circumstance(toks, i) or t in _MARKS or w.courtesy or t == "(" or w.cue
-                or (w.country and w.definite))  # نادي الأسير | الفلسطيني: an adjective of the speaker
+                or t in _OBJECT_PRONOUNS  # واصفا إياها بأنها …: the verb's object, then its complement
+                or (w.country and w.definite)  # نادي الأسير | الفلسطيني: an adjective of the speaker
+                or t in self.lex.asides)  # المرصد السوري ومقره بريطانيا إنه …: an aside about the speaker
 
     def trailing_name(self, phrase: Phrase, chunk_end: int) -> Phrase | None:
         """A title whose relative clause is followed by the name (خبير التعدين … والذي يعمل في كندا، تكر باري:)."""
@@ -525,6 +573,15 @@ class _Extraction:
             prev = self.sentence_subject(sent - 1, gender)
             if prev is not None:
                 return Speaker(prev, None, gender)
+        if self.words(s_start, pos) > 1 and not same and (participle or self.norm[pos - 1] in "وف"):
+            # وتناول التقرير … فذكر أن، تحفظ مسؤولون … واعتبروا أن: the subject of the verb that opens the sentence
+            own = self.sentence_subject(sent, gender, bare=True)
+            if own is not None:
+                return Speaker(own, None, gender)
+            if sent > 0 and self.pronoun_opened(sent) and self.sentences[sent - 1][2] >= self.sentences[sent][2] - 1:
+                prev = self.sentence_subject(sent - 1, gender)  # وهاجم الأسد … . لكنه امتدح …، مشددا على أنها
+                if prev is not None:
+                    return Speaker(prev, None, gender)
         self.read_actors(self.body, pos)
         self.read_credits(pos)
         earlier = [h for h in self.history if h[0] < pos]
@@ -532,8 +589,16 @@ class _Extraction:
         pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
         return Speaker(pick[1], None, gender) if pick else None
 
-    def sentence_subject(self, sent: int, gender: str | None) -> Entity | None:
-        """The subject of sentence ``sent`` when it opens with a verb (ورسمت الوكالة …، وعرض مرسي …)."""
+    def pronoun_opened(self, sent: int) -> bool:
+        """Does sentence ``sent`` open with a subject pronoun (لكنه، إلا أنها، وهو) referring back?"""
+        m = _PRONOUN_OPENER.match(self.norm, self.sentences[sent][0])
+        return m is not None
+
+    def sentence_subject(self, sent: int, gender: str | None, *, bare: bool = False) -> Entity | None:
+        """The subject of sentence ``sent`` when it opens with a verb (ورسمت الوكالة …، وعرض مرسي …).
+
+        ``bare``: the verb may also have no و/ف (تحفظ مسؤولون …), when a source, body or titled person follows.
+        """
         a, b, _para = self.sentences[sent]
         if a < self.body or self.inside_segment(a) is not None or any(q.start <= a < q.end for q in self.quotes):
             return None  # (a sentence inside quoted words: the quoted speaker's subject, not the story's)
@@ -545,10 +610,12 @@ class _Extraction:
                 i = comma + 1  # وخلال ذروة الفضيحة، أرسل مجلس الأمن …: the verb after a leading adverbial
         while i < len(toks) - 1 and toks[i][0] in _AUXILIARIES:
             i += 1
-        if i >= len(toks) - 1 or not self._verb_like(toks[i]):
+        if i >= len(toks) - 1 or not self._verb_like(toks[i], bare=bare):
             return None
         phrase = self.reader.parse(toks, i + 1)
         if phrase is None or phrase.kind not in _ACTORS or self.words(toks[i + 1][1], phrase.start) > 2:
+            return None
+        if bare and toks[i][0][:1] not in "وف" and phrase.kind == "person" and phrase.title is None:
             return None
         if phrase.kind == "person" and phrase.title is None and not plausible(self.reader, phrase, self.registry):
             return None
@@ -557,7 +624,7 @@ class _Extraction:
             return None
         return speaker.entity
 
-    def _verb_like(self, tok: Token) -> bool:
+    def _verb_like(self, tok: Token, *, bare: bool = False) -> bool:
         """Could the sentence's first word be its verb (ورسمت، وعرض، وألقى), not a noun, particle or name?"""
         t = tok[0]
         w = self.reader.word(t)
@@ -565,7 +632,7 @@ class _Extraction:
         if definite:  # وألقى is not و + ال + قى: the hamza is in the text, not in the normalised form
             s, e = self.article.span(tok[1], tok[2])
             definite = not self.article.text[s:e].lstrip("وف").startswith(("أل", "إل", "آل"))
-        return (w.alpha and len(t) >= 4 and t[:1] in "وف" and t[1:] not in self.lex.skip_before_complement
+        return (w.alpha and len(t) >= 4 and (t[:1] in "وف" or bare) and t[1:] not in self.lex.skip_before_complement
                 and not (definite or w.prep or w.stop or w.known or w.given or w.cue or w.country or w.temporal
                          or w.adverbial) and not possessed(t))
 
@@ -580,9 +647,10 @@ class _Extraction:
                 i = text.find(form)
                 while i != -1:
                     j = i + len(form)
-                    if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                    if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()) \
+                            and text[:i].rstrip().rpartition(" ")[2] not in _PREPOSITIONS:
                         if best is None or i < best[0]:
-                            best = (i, e)
+                            best = (i, e)  # (not after a preposition: انتقادات إلى مايك بنس is an object)
                         break
                     i = text.find(form, i + 1)
         if best is not None:
@@ -605,13 +673,24 @@ class _Extraction:
         return None
 
     def note(self, pos: int, speaker: Speaker, spoke: bool) -> None:
-        self.history.append((pos, speaker.entity, speaker.gender, self.sentence_of(pos), spoke))
+        """Remember who spoke (or acted) at ``pos``; the history stays in text order (a later note may be for an
+        earlier place: a report of a report's inner quote, a credit read after its sentence)."""
+        insort(self.history, (pos, speaker.entity, speaker.gender, self.sentence_of(pos), spoke),
+               key=lambda item: item[0])
 
     # -------------------------------------------------------------- clauses
+
+    def impersonal(self, h: Hit) -> bool:
+        """A subjectless passive right before its complement (حيث يُرجَّح أن، كما يُعتقد أن): nobody's cue."""
+        cue = h.cue
+        return (cue.impersonal and cue.form == "verb" and cue.gender == "m" and not h.prefix
+                and self.norm.startswith("ي", h.start) and _COMPLEMENT_AFTER.match(self.norm, h.end) is not None)
 
     def boundary(self, h: Hit) -> bool:
         """Does cue ``h`` end a reported clause that runs into it?"""
         cue = h.cue
+        if self.impersonal(h):
+            return False
         if cue.role == "speech" and cue.form == "participle":
             if self.clause_initial(h):
                 return True
@@ -792,7 +871,11 @@ class _Extraction:
 
     def run(self) -> None:
         scan(self.reader, self.registry, self.person_hits)
+        credits = 0  # sentences whose credits have been read (once the cues in them have been)
         for h in self.hits:
+            while credits < len(self.sentences) and self.sentences[credits][1] <= h.start:
+                self.sentence_credit(credits)
+                credits += 1
             if h.start < self.consumed or self.credited(h):
                 continue
             seg = self.inside_segment(h.start)
@@ -802,7 +885,9 @@ class _Extraction:
                 self.act(h)
             else:
                 self.speech(h)
-        self.sentence_credits()
+        while credits < len(self.sentences):
+            self.sentence_credit(credits)
+            credits += 1
         self.tails()
         self.attributed()
         self.continuations()
@@ -812,12 +897,16 @@ class _Extraction:
         """The speaker of cue ``h`` (speaker phrase in ``norm[h.end:chunk_end]``) and whether the chunk is fit."""
         cue = h.cue
         gender = cue.gender
-        if cue.form == "participle":
-            return self.implicit(h.start, gender, participle=True), None, self.chunk_ok(h, None, chunk_end)
+        if cue.form == "participle":  # (واصفا تدفق المهاجرين … بأنه: the object comes first)
+            fit = cue.has_object or self.chunk_ok(h, None, chunk_end)
+            return self.implicit(h.start, gender, participle=True), None, fit
         if cue.role == "relay" and _AN_.search(self.norm, h.end, chunk_end) is not None:
             speaker, phrase = self.relayed(h, chunk_end)
             return speaker, phrase, True
         if cue.form == "noun" and cue.pronoun is not None:
+            source = self.quoted_source(h)  # نقلا عن مصدر في الرئاسة قوله إن …: the source's words
+            if source is not None:
+                return self.resolve(source, source.start, cue.pronoun), source, self.chunk_ok(h, None, chunk_end)
             return self.implicit(h.start, cue.pronoun, participle=False), None, self.chunk_ok(h, None, chunk_end)
         rel = self.relative_before(h) if cue.form == "verb" else None
         if rel is not None:
@@ -835,9 +924,14 @@ class _Extraction:
         phrase = self.phrase_after(h.end, chunk_end, toks=toks) if gender != "p" else None
         if phrase is not None and cue.has_object:
             first = _FIRST_WORD.match(self.norm, h.end).end()
-            # اتهم X Y بأن: X speaks; وأبلغ رويترز أن: an addressee, the subject is understood
-            phrase = None if self.reader.word(self.norm[h.end:first].strip()).media \
-                else self.phrase_after(h.end, first)
+            # اتهم X Y بأن: X speaks; وأبلغ رويترز أن: an addressee, the subject is understood; a titled
+            # name or a name set off by commas is the whole subject (وصف رئيس الوزراء … نتانياهو ما حصل بأنه)
+            if self.reader.word(self.norm[h.end:first].strip()).media:
+                phrase = None
+            elif not self._whole_subject(phrase, chunk_end):
+                phrase = self.phrase_after(h.end, first)
+            if phrase is not None and not self.norm[phrase.end:chunk_end].strip(" ،,"):
+                phrase = None  # ووصف اللقاء بأنه …: only the object; the subject is understood
             fit = True
         else:
             fit = self.chunk_ok(h, phrase, chunk_end, toks)
@@ -853,10 +947,43 @@ class _Extraction:
             return None, None, False  # عن عملية إطلاق يرجح أنها …: no subject anywhere, a passive or a gloss
         if _RESUMPTIVE.match(self.norm, h.end) is not None:
             # ونشرت الجماعة … بيانا قالت فيه إن …، وألقى أمين شومان … كلمة أكد فيها: the sentence's subject
-            subject = self.sentence_subject(self.sentence_of(h.start), gender)
+            subject = self.sentence_subject(self.sentence_of(h.start), gender, bare=True)
             if subject is not None:
                 return Speaker(subject, None, gender), None, fit
         return self.implicit(h.start, gender, participle=False, lemma=cue.lemma), None, fit
+
+    def label(self, h: Hit, intro: Intro) -> bool:
+        """After a verb with an object (وصف، اتهم): a passive with no object (التي وُصفت بأنها …) or a short
+        label in marks (ما وصفته «تشوهات في معالمها»), not a quote."""
+        if intro.kind == "mark":
+            seg = intro.segment
+            first = _FIRST_WORD.match(self.norm, seg.start).group().strip() if seg is not None else ""
+            return seg is not None and seg.words < 5 and not self.reader.word(first).stop and first not in _NEGATIONS
+        word = self.norm[h.start:h.end]
+        return intro.kind == "complement" and h.cue.form == "verb" and not word.endswith(_PRONOUNS) \
+            and not self.norm[h.end:intro.start].strip()
+
+    def _whole_subject(self, phrase: Phrase, chunk_end: int) -> bool:
+        """After a verb with an object (وصف، اتهم): is the whole phrase read after it the subject, the object
+        still to come? A body's phrase that leaves words before the complement (وصفت لجان التنسيق المحلية
+        | اجتماع جنيف بأنه), a name set off by a comma, or a title with a plausible name."""
+        if phrase.kind in _BODIES:
+            return bool(self.norm[phrase.end:chunk_end].strip(" ،,"))
+        if phrase.name is None:
+            return False
+        return self.norm.startswith("،", phrase.end) or (
+            phrase.title is not None and plausible(self.reader, phrase, self.registry))
+
+    def quoted_source(self, h: Hit) -> Phrase | None:
+        """The source named right before a reporting noun with a pronoun (… عن مصدر عسكري | قوله إن)."""
+        s_start = self.sentences[self.sentence_of(h.start)][0]
+        at = self.norm.rfind(" عن ", max(s_start, h.lead - 100), h.lead)
+        if at == -1:
+            return None
+        phrase = self.phrase_after(at + 4, h.lead)
+        if phrase is None or phrase.kind not in _INNER_SPEAKERS or self.norm[phrase.end:h.lead].strip(" ،,"):
+            return None
+        return phrase
 
     def relayed(self, h: Hit, chunk_end: int) -> tuple[Speaker | None, Phrase | None]:
         """نقل … عن X (قوله) أن …: the speaker is X."""
@@ -893,6 +1020,8 @@ class _Extraction:
         return (speaker, phrase) if speaker is not None else None
 
     def speech(self, h: Hit) -> None:
+        if self.impersonal(h):
+            return
         sent = self.sentence_of(h.start)
         s_start, s_end, para = self.sentences[sent]
         p_end = self.paragraphs[para][1]
@@ -903,7 +1032,16 @@ class _Extraction:
         if h.cue.role == "relay" and _AN_.search(self.norm, h.end, intro.start) is None and (
                 h.cue.form != "verb" or self.words(h.end, intro.start) > 8):
             return  # ناقلة تصريح مسؤول … بأن: the reporting noun after it introduces the words
-        if intro.kind == "complement" and self.report_of_report(h, intro, s_end):
+        if h.cue.has_object and self.label(h, intro):
+            self.actor(h)
+            return
+        inner = self.report_of_report(h, intro, s_end) if intro.kind == "complement" else None
+        if inner is not None:
+            outer, _, fit = self.subject(h, intro.start)
+            if outer is not None and fit:
+                self.note(h.start, outer, True)  # (the channel may go on: وقالت الصحيفة …)
+                if inner.kind == "document":  # (findings cited by a speaker: the speaker goes on)
+                    self.note(s_end - 1, outer, True)
             return
         speaker, phrase, fit = self.subject(h, intro.start)
         if speaker is None or not fit or (h.cue.findings and speaker.entity.kind not in _FINDERS):
@@ -934,6 +1072,9 @@ class _Extraction:
 
     def reported(self, h: Hit | None, start: int, end: int, speaker: Speaker, sent: int) -> None:
         """An indirect clause, or direct when quotation marks cover most of it (mixed rule)."""
+        if h is not None and h.cue.has_object and self.words(start, end) < 2:
+            self.note(h.start, speaker, True)
+            return  # وصف الهجوم بأنه "إرهابي": a label, not a reported clause
         segs = [s for s in self.segments if start <= s.open < end]
         if segs:
             last = segs[-1]
@@ -945,7 +1086,10 @@ class _Extraction:
             inner = sum(min(s.words, self.words(s.start, min(s.end, end))) for s in segs)
             total = self.words(start, end)
             longest = max(s.words for s in segs)
-            if total and ((inner / total >= 0.5 and longest >= 3)
+            # marks over most of the clause (more than half: المهاجمين "فتحتوا النيران …" بعد … counts as
+            # most when only its one-word subject comes first), or opening right at its start
+            if total and ((inner / total > 0.5 and longest >= 3)
+                          or (inner / total >= 0.5 and lead <= 1 and longest >= 3)
                           or (lead == 0 and first.words >= _MIN_DIRECT_WORDS)
                           or (lead <= 3 and first.close is None)):
                 self.emit_segments(segs, h, speaker, sent, limit=end, min_words=_MIN_DIRECT_WORDS)
@@ -1087,59 +1231,78 @@ class _Extraction:
         if speaker is not None:
             self.emit_segments([seg], h, speaker, sent)
 
-    def report_of_report(self, h: Hit, intro: Intro, s_end: int) -> bool:
-        """قال المنصر إن المرزوقي قال …: the quote is the inner speaker's (the outer one is a channel)."""
+    def report_of_report(self, h: Hit, intro: Intro, s_end: int) -> Phrase | None:
+        """قال المنصر إن المرزوقي قال …: the quote is the inner speaker's (the outer one is a channel); the inner
+        speaker's phrase, or None."""
         k = bisect_right(self.hit_starts, intro.after)
         if k >= len(self.hits):
-            return False
+            return None
         inner = self.hits[k]
         if inner.start >= s_end or inner.cue.form != "verb" or inner.cue.role != "speech" or inner.prefix:
-            return False
+            return None
         gap = self.words(intro.after, inner.start)
         if gap > 10:
-            return False
+            return None
+        if self.opener_before(inner) is not None:
+            return None  # إن الأطراف تتحاور، لكنه أضاف …: a clause of its own, not the inner speaker's verb
         phrase = self.phrase_after(intro.after, inner.start)
-        if phrase is None or phrase.kind != "person":
-            return False
+        if phrase is None or phrase.kind not in _INNER_SPEAKERS:
+            return None
+        if phrase.kind != "person" and (gap > 6 or self.norm[phrase.end:inner.lead].strip()):
+            return None  # (a body, document or source only as the whole subject: أن النتائج الأولية بينت أن)
+        if phrase.kind == "document" and len(phrase.words) < 2:
+            return None  # أن الإحصاءات تشير إلى أن …: figures alone are the outer speaker's argument
         if gap > 4 and (phrase.name is None or self.norm[phrase.end:inner.lead].strip(" ،,")):
-            return False  # (a longer subject only as a whole phrase: عزيز الرباح، وزير النقل قال)
-        if phrase.name is not None and phrase.title is None and \
+            return None  # (a longer subject only as a whole phrase: عزيز الرباح، وزير النقل قال)
+        if phrase.kind == "person" and phrase.name is not None and phrase.title is None and \
                 self.registry.person_by_name(phrase.name_words, phrase.start) is None and \
                 phrase.name_words[0] not in self.lex.given_names:
-            return False
+            return None
         inner_intro = self.find_intro(inner, s_end)
-        return inner_intro is not None and self.words(inner.end, inner_intro.start) <= 8
+        return phrase if inner_intro is not None and self.words(inner.end, inner_intro.start) <= 8 else None
 
     # ------------------------------------------------------- other patterns
 
-    def sentence_credits(self) -> None:
-        """وبحسب X، فإن … / ووفقا لـX، … : the source's words after a sentence-initial credit."""
+    def sentence_credit(self, i: int) -> None:
+        """وبحسب X، فإن … / ووفقا لـX، … / وبحسب النشرة تخطط …: the source's words after a sentence-initial
+        credit (or one that opens a clause with فإن: … جودة وبحسب بيان للخارجية الفرنسية فإن "…")."""
         norm = self.norm
-        for i, (a, b, _p) in enumerate(self.sentences):
-            if b <= self.body or any(q.start < b and a < q.end for q in self.quotes):
-                continue
-            m = self.lex.credit_opener.match(norm, a)
+        a, b, _p = self.sentences[i]
+        if b <= self.body or any(q.start < b and a < q.end for q in self.quotes):
+            return
+        m = self.lex.credit_opener.match(norm, a)
+        mid = m is None
+        if mid:
+            m = _MID_CREDIT.search(norm, a, b)
             if m is None:
-                continue
-            source, statements = self._statement_source(m.end(), b)
-            fa = _FA_INNA.search(norm, source, b)
-            if fa is not None and self.words(source, fa.start()) <= (20 if statements else 12):
-                phrase = self.phrase_after(source, fa.start())
-                start = fa.end() if fa.group(1) is None else fa.start(1)  # ففي حال …: the words after ف
-            else:
-                comma = norm.find("،", m.end(), b)
-                if comma == -1 or self.words(m.end(), comma) > 8:
-                    continue
-                phrase = self.phrase_after(m.end(), comma)
-                if phrase is None or phrase.kind not in ("person", "anonymous", "organisation", "group",
-                                                         "document"):
-                    continue
+                return
+        source, statements = self._statement_source(m.end(), b)
+        fa = _FA_INNA.search(norm, source, b)
+        if fa is not None and self.words(source, fa.start()) <= (20 if statements else 12):
+            phrase = self.phrase_after(source, fa.start())
+            start = fa.end() if fa.group(1) is None else fa.start(1)  # ففي حال …: the words after ف
+        elif mid:
+            return
+        else:
+            comma = norm.find("،", m.end(), b)
+            if comma != -1 and self.words(m.end(), comma) <= 8:
+                phrase = self.phrase_after(source, comma)
                 start = comma + 1
-            if phrase is None:
-                continue
-            speaker = self.resolve(phrase, phrase.start, None)
-            if speaker is not None:
-                self.reported(None, start, self.clause_end(start, b), speaker, i)
+            else:  # وبحسب النشرة تخطط قطر …: a source's whole name, then its words
+                phrase = self.phrase_after(source, self._window_end(source, b, 60))
+                start = phrase.end if phrase is not None else b
+                if phrase is not None and (phrase.kind == "person" or self.words(start, b) < 4
+                                           or not norm[start:start + 2].strip(" ")[:1].isalpha()):
+                    return
+            if phrase is None or phrase.kind not in ("person", "anonymous", "organisation", "group", "document"):
+                return
+        if phrase is None:
+            return
+        self.read_actors(self.body, a)  # (the bodies acting before may be the one named: وحسب الجيش)
+        speaker = self.resolve(phrase, phrase.start, None)
+        if speaker is not None:
+            self.reported(None, start, self.clause_end(start, b), speaker, i)
+            self.history.sort(key=lambda item: item[0])
 
     def _statement_source(self, pos: int, end: int) -> tuple[int, bool]:
         """Where the source starts after a credit's statement noun (وفقا لأقوال المتحدث، وحسب الإفادات التي
@@ -1183,8 +1346,11 @@ class _Extraction:
                 continue
             h = self.hits[k]
             sent = self.sentence_of(seg.open)
+            if k > 0 and h.cue.has_object and self.prev_word(h.lead) == "ما" \
+                    and self.hits[k - 1].start >= self.sentences[sent][0]:
+                h = self.hits[k - 1]  # وانتقدت ما وصفته بـ"…": the words of the verb that governs ما
             if h.start < self.sentences[sent][0] or h.cue.form == "noun" or h.cue.ambiguous \
-                    or self.words(h.end, seg.open) > 8 \
+                    or self._act_gap(h, seg) > 8 \
                     or any(h.start < q.start < seg.open for q in self.quotes) or not self._phrase_quoted(seg) \
                     or self._introduces_other(h, seg, self.sentences[sent][1]):
                 continue
@@ -1192,6 +1358,16 @@ class _Extraction:
             if speaker is not None:
                 self.emit_segments([seg], h, speaker, sent)
         self.quotes.sort(key=lambda q: q.start)
+
+    def _act_gap(self, h: Hit, seg: Segment) -> int:
+        """Words between a speech act and the quotation it attributes, not counting its subject (دعا وزير
+        الخارجية الأمريكي، مايك بومبيو، | حكومة المملكة إلى "…")."""
+        gap = self.words(h.end, seg.open)
+        if gap > 8 and h.cue.form == "verb":
+            phrase = self.phrase_after(h.end, seg.open)
+            if phrase is not None:
+                gap = self.words(phrase.end, seg.open)
+        return gap
 
     def _introduces_other(self, h: Hit, seg: Segment, limit: int) -> bool:
         """Does cue ``h`` introduce other words than ``seg`` (قالت شركة «لا مانشا ريسورسز» … إنها: the marked
@@ -1220,8 +1396,10 @@ class _Extraction:
                 return Speaker(entity, None, gender)
         if h.cue.form != "participle":
             first = _FIRST_WORD.match(self.norm, h.end).group().strip()
-            if not (self.clause_initial(h) and (first in _OBJECT_OPENERS or possessive_noun(first))):
+            if not (self.clause_initial(h) and (first in _OBJECT_OPENERS or possessive_noun(first)
+                                                or first in h.cue.preps)):
                 return None  # (a verb whose subject could not be read: no guess)
+            # وأكدتا على «…»: the subject is understood
             # وكرر دعوته إلى «…»، وانتقدت ما وصفته بـ"…": the object comes first, the subject is understood
         return self.implicit(h.start, h.cue.gender, participle=h.cue.form == "participle", lemma=h.cue.lemma)
 

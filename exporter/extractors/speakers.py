@@ -49,6 +49,7 @@ def possessed(word: str) -> bool:
 _NAME_ARTICLES = frozenset(("الله", "الدين", "الرحمن", "العزيز", "الكريم"))  # عبد الله، سعد الدين …
 _ON_BEHALF = frozenset(("باسم", "بلسان"))  # المتحدث باسم / الناطق بلسان …
 _PP_LIKE = ("لت", "لم", "لل", "لاست", "لان", "بت", "بم")  # لمتابعة، لتعزيز، بمشاركة: a preposition and a noun
+_SAME_BEFORE = frozenset(("نفس", "ذات"))
 _SAME = frozenset(("ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم"))  # المصدر ذاته
 _PRONOUN_PPS = frozenset(("اليه", "اليها", "عليه", "عليها", "له", "لها", "به", "بها", "منه", "منها", "عنه", "عنها",
                           "فيه", "فيها", "معه", "معها"))
@@ -154,6 +155,7 @@ def _analyse(text: str, lex: SpeechLexicon) -> Word:
     head = None
     # بيانا، مصدرنا، مصادرها: the head noun with an accusative or possessive ending
     bases = [stem] + [stem[:-len(end)] for end in ("ا", "نا", "ه", "ها", "هم") if stem.endswith(end) and len(stem) > 4]
+    bases += [stem[:-len(end)] + "ه" for end in ("تا", "تان", "تين") if stem.endswith(end) and len(stem) > 4]  # حركتا
     for kind, words in (("anonymous", lex.anonymous), ("document", lex.documents),
                         ("organisation", lex.organisations), ("group", lex.groups), ("other", lex.relations)):
         if text in words or any(b in words for b in bases):
@@ -236,6 +238,8 @@ class Reader:
         w = self.word(t)
         if w.stop or not w.alpha:
             return True
+        if t in _DETERMINERS and i + 1 < len(toks) and self.word(toks[i + 1][0]).temporal:
+            return True  # (قالت …) هذا الأسبوع: a time, not an object
         if w.conj and t[1:2] == "ب" and not w.known and not w.given:
             return True  # وبشكل حاسم، وبدوره: an adverb, not a speaker
         if t[:1] in "بل" and t[1:] in _DETERMINERS:
@@ -250,6 +254,8 @@ class Reader:
         i = self.skip_adverbials(toks, i)
         if i + 2 < len(toks) and toks[i][0] == "كل" and toks[i + 1][0] == "من":
             i += 2  # كل من بريطانيا وفرنسا: the parties named after it
+        elif i + 1 < len(toks) and toks[i][0] in _SAME_BEFORE and self.word(toks[i + 1][0]).definite:
+            i += 1  # نفس الشبكة، ذات المصدر: the one named before
         if self.opens_circumstance(toks, i):
             return None
         end = self._extent(toks, i)
@@ -267,7 +273,7 @@ class Reader:
         w = self.word(toks[j + 1][0])
         if w.adverbial or w.stop or not w.alpha:
             return False
-        return w.definite or w.organisation or w.place_noun
+        return w.definite or w.organisation or w.place_noun or w.head in ("organisation", "group")
 
     def _extent(self, toks: list[Token], i: int) -> int:
         """End (exclusive token index) of the noun phrase starting at ``i``."""
@@ -316,6 +322,9 @@ class Reader:
                 if t == "من" and head_ok and j + 1 < n and toks[j + 1][0] in _PRONOUN_OBJECTS:
                     j += 2
                 break
+            if t == "لدي" and head_ok and j > i and self._continues_after_prep(toks, j):
+                j += 2  # سفيرة الولايات المتحدة لدى الأمم المتحدة سوزان رايس
+                continue
             if t in _PRONOUN_OBJECTS and head_ok:
                 j += 1
                 break
@@ -499,6 +508,8 @@ class Reader:
                         w.text.startswith(("بو", "بن")) or named_b
                         or (self._last_word(toks, k) and not (w.prep == "ب" and w.definite))):
                     break  # بقيام، بالتوجه: a preposition and its noun, not a name (فوزي برهوم، بالحاج are)
+                if w.state and w.definite and not w.stem.endswith(("ي", "يه")):  # (not السعودية: also an adjective)
+                    break  # ودعا رودلاور | الصين إلى …: a country after the name is the verb's object
                 if w.conj == "و" or w.place_noun:
                     break  # وحضرها، جنوب …: not part of the name (a leading ف may be the name's: فابيوس)
                 if q - p >= 2 and not (w.given or w.definite or w.text in self.lex.particles

@@ -31,6 +31,7 @@ class Cue:
     has_object: bool = False  # the subject is followed by an object (اتهم X Y بأن)
     pronoun: str | None = None  # gender of an attached pronoun (تأكيده → m), for nouns
     findings: bool = False  # reports what a study or count shows (أظهرت الدراسة أن): no quote of a person or body
+    impersonal: bool = False  # the masculine imperfect is also a subjectless passive (حيث يرجح أن، يعتقد أن)
 
 
 # Pronoun suffixes on reporting nouns and on عن (عنه، عنها): the referent's gender.
@@ -109,6 +110,7 @@ class SpeechLexicon:
     adverbial_nouns: frozenset[str]
     stops: frozenset[str]
     clause_openers: frozenset[str]
+    asides: frozenset[str]  # words that open an aside after a speaker phrase (ومقره، وعمره)
     skip_before_complement: frozenset[str]
     block_before_complement: frozenset[str]
     given_names: frozenset[str]
@@ -140,7 +142,8 @@ def lexicon() -> SpeechLexicon:
     for c in cues_data:
         preps = frozenset(normalize(p) for p in c.get("preps", [""]))
         common = dict(lemma=c["lemma"], role=c["role"], preps=preps, ambiguous=bool(c.get("ambiguous")),
-                      has_object=bool(c.get("object")), findings=bool(c.get("findings")))
+                      has_object=bool(c.get("object")), findings=bool(c.get("findings")),
+                      impersonal=bool(c.get("impersonal")))
         for form in ("verb", "participle"):
             for gender, words in c.get(form, {}).items():
                 entries += [(w, Cue(form=form, gender=gender, **common)) for w in words]
@@ -183,6 +186,7 @@ def lexicon() -> SpeechLexicon:
         adverbial_nouns=_norm_set(attr["adverbial_nouns"]),
         stops=_norm_set(attr["stops"]),
         clause_openers=_norm_set(attr["clause_openers"]),
+        asides=_norm_set(attr["asides"]),
         skip_before_complement=_norm_set(attr["skip_before_complement"]),
         block_before_complement=_norm_set(attr["block_before_complement"]),
         given_names=_norm_set(names["given"]),

@@ -15,7 +15,9 @@ from typing import Any
 
 from .parties import Party, state_key
 from .tokens import Words
+from .vocab import word_kind
 
+LEDE = 2  # sentences after the headline in which its agreement is told again
 CONTAINED = 0.75  # share of a new term's words already in a kept term that makes it a repeat
 
 
@@ -54,10 +56,16 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=4096)
 def _head(norm_text: str) -> str:
-    """The stem of a term's first word (its verbal noun: تدريب، حماية)."""
+    """The stem of a term's first word (its verbal noun: تدريب، حماية); every document noun is one head
+    (a headline's "عقد بناء …" names the lede's "اتفاقية بناء …")."""
     first = norm_text.split(" ", 1)[0]
-    return _stem(first) if first.isalnum() else ""
+    if not first.isalnum():
+        return ""
+    if word_kind(first)[1] is False:
+        return "document"
+    return _stem(first)
 
 
 @lru_cache(maxsize=1024)
@@ -110,13 +118,15 @@ class Agreement:
 
     def shares_term(self, spans: list[tuple[int, int]]) -> bool:
         """Whether a statement restates the agreement: one of its terms shares most words both ways with
-        a kept term, or every one of its terms repeats a kept term ("اتفق البلدان على تعزيز التعاون" after
-        "اتفقتا على تعزيز التعاون في مكافحة الإرهاب": the short form says nothing new)."""
+        a kept term or says a kept term in full ("بشأن صياغة مشروع النص" then "على أن تعمل الوزارة على إتمام
+        صياغة مشروع النص …"), or every one of its terms repeats a kept term ("اتفق البلدان على تعزيز
+        التعاون" after "اتفقتا على تعزيز التعاون في مكافحة الإرهاب": the short form says nothing new)."""
         all_repeat = bool(spans)
         for a, b in spans:
             st = stems(self.words.norm[a:b])
             for other in self.term_stems:
-                if st and other and len(st & other) / max(len(st), len(other)) >= 0.5:
+                if st and other and (len(st & other) / max(len(st), len(other)) >= 0.5 or len(other) >= 3
+                                     and repeats(other, st)):
                     return True
             all_repeat = all_repeat and any(repeats(st, other) for other in self.term_stems)
         return all_repeat
@@ -142,6 +152,10 @@ def merge_statements(statements: list[Statement], words: Words) -> list[Agreemen
                 break
         if target is None and s.headline and len(keys) < 2:
             target = next((ag for ag in agreements if keys and keys <= ag.first.keys()), None)
+            if not keys and agreements:  # a headline naming no one: the agreement its lede reports
+                lede = min(agreements, key=lambda ag: ag.first.span[0])
+                if words.sentence_index(lede.first.trigger[0]) - words.sentence_index(s.trigger[0]) <= LEDE:
+                    target = lede
         if target is not None:
             target.merge(s)
         elif len(keys) >= 2:

@@ -50,6 +50,8 @@ class Mention:
     size: int = 0  # references: 2, N, or -1
     members: tuple[str, ...] = ()  # collectives: ISO codes
     strict: bool = False  # references to the sides of a conflict (see RefInfo)
+    sides: bool = False  # الطرفان/الجانبان (see RefInfo)
+    states: bool = False  # البلدان/الدولتان: refers to states only (see RefInfo)
     head: str = ""  # organisation head word without ال (for الشركة → the last شركة …)
     end: int = -1  # where a coordinated chain may continue (after a person's name)
     explicit: bool = True  # named here (not resolved from elsewhere)
@@ -113,9 +115,40 @@ def _name_tail(words: Words, i: int, stop: set[int], pw: dict) -> int:
     return k
 
 
+def _construct_end(words: Words, j: int, pw: dict, heads_at: set[int], paragraph: int) -> int | None:
+    """End token of a genitive chain from token ``j``: at most two indefinite nouns, then a definite one
+    (لعمادة [الأطباء]، لعمادة [أطباء الأسنان]، وأطباء [الأسنان]); None when no definite noun closes it."""
+    for k in range(j, min(j + 3, len(words))):
+        w = words.ws[k]
+        if (not _ARABIC_WORD.match(w) or k in heads_at or words.paragraph_index(words.starts[k]) != paragraph
+                or in_set(w, pw["name_stops"]) or w in pw["time"] or w[0] == "و" or is_trigger_or_document(words, k)):
+            return None
+        if w.startswith("ال"):
+            return k + 1
+    return None
+
+
+_PLURAL_ENDINGS = ("اء", "ات", "ين", "ون")
+
+
+def _is_place_word(word: str) -> bool:
+    """Whether ``word`` (normalised, without its ب) names a place the gazetteer or the country list knows."""
+    from ...resources import load_json
+
+    if word in load_json("places.json")["names"]:
+        return True
+    found = find_country(word)
+    return found is not None and found.form == "name"
+
+
 def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
-                  heads_at: set[int]) -> tuple[int, bool, int]:
-    """(end token, saw a لل phrase, number of adjective-like words) of an organisation name after its head."""
+                  heads_at: set[int], local: bool = False) -> tuple[int, bool, int]:
+    """(end token, saw a لل phrase, number of adjective-like words) of an organisation name after its head.
+
+    The name runs over genitives and adjectives, a لل phrase (للاستثمار العقاري) or a لـ genitive chain
+    (لعمادة أطباء الأسنان) with its coordinated nouns (للأطباء والصيادلة وأطباء الأسنان) and, for a
+    ``local`` body, the place it is in (كلية الآداب بسوسة).
+    """
     k = i
     seen_definite = False
     saw_lil = False
@@ -135,16 +168,33 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
                 nxt = words.word(k + 1)
                 if in_set(nxt, pw["name_stops"]) or not (nxt.startswith("ال") or nxt.startswith("وال")):
                     break
-            elif not w.startswith("لل"):
-                break
-            saw_lil = True
-            k += 1
-            continue
+                saw_lil = True
+                k += 1
+                continue
+            if w.startswith("لل"):
+                saw_lil = True
+                k += 1
+                continue
         if w.startswith("وال") and (saw_lil or seen_definite and not joined and k == i + 1) \
                 and not in_set(w, pw["purpose_words"]) and k not in heads_at:
             joined = True  # للتدريب والتعليم، كلية الآداب والعلوم الإنسانية، وزارة التجارة والصناعة
             k += 1
             continue
+        if lil and len(w) > 3 and k > i and (
+                w[0] == "ل" and w[1] != "ل" and w[1] not in "يتن" and not in_set(w, pw["purpose_words"])
+                or saw_lil and w[0] == "و" and w.endswith(_PLURAL_ENDINGS) and k not in heads_at):
+            end = _construct_end(words, k + 1, pw, heads_at, paragraph)
+            if end is not None:  # لعمادة الأطباء، للأطباء والصيادلة وأطباء الأسنان
+                saw_lil = True
+                k = end
+                continue
+        if w in pw["manner_words"] and k > i and t_ws[k - 1].startswith("الم") and _ARABIC_WORD.match(
+                words.word(k + 1)) and not words.word(k + 1).startswith(("ال", "و")):
+            k += 2  # لأطباء الأسنان الممارسين بصفة حرة
+            continue
+        if local and k > i and w[0] == "ب" and len(w) > 3 and _is_place_word(w[1:]):
+            k += 1  # كلية الآداب والعلوم الإنسانية بسوسة
+            break
         if (in_set(w, pw["name_stops"]) or w in pw["time"] or w[0] == "و" or is_masdar(w) and not seen_definite
                 and k > i and not w.startswith("ال")):
             break
@@ -186,11 +236,12 @@ def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tup
                 close += 1
             if close < len(words) and close > i + 1:
                 qa, qb = words.starts[i + 1], words.ends[close - 1]
-                out.append(Mention(qa, qb, "orgname", name=words.text(qa, qb), head=base, end=words.ends[close]))
+                # the mention starts at its head (مع شركة "داماك العقارية"), the name is what the marks enclose
+                out.append(Mention(a, qb, "orgname", name=words.text(qa, qb), head=base, end=words.ends[close]))
             continue
         if words.word(i) in pw["not_names_after_head"]:
             continue  # مجلس إدارة مؤسسة …: the board of another organisation
-        end, saw_lil, adjectives = _org_name_end(words, i, definite, head.lil, pw, heads_at)
+        end, saw_lil, adjectives = _org_name_end(words, i, definite, head.lil, pw, heads_at, head.local)
         if head.needs_lil and not saw_lil:
             continue
         if end == i:
@@ -359,7 +410,7 @@ def _reference(words: Words, a: int, b: int, info: RefInfo, numbers: dict[str, i
                 break
     if indefinite and size < 0:
         return None  # "وجهات نظر": an indefinite plural refers back only with its number
-    return Mention(a, end, "ref", size=size, strict=info.strict)
+    return Mention(a, end, "ref", size=size, strict=info.strict, sides=info.sides, states=info.states)
 
 
 def _absorb_named_officials(words: Words, mentions: list[Mention]) -> list[Mention]:

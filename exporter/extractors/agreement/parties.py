@@ -239,7 +239,15 @@ class Resolver:
         return best or self.dominant_country()
 
     def dominant_country(self) -> str | None:
+        """The country the article names most; else the one named inside its organisations' names
+        (الاتحاد العام التونسي للشغل: the government is Tunisia's)."""
         counts = Counter(m.code for m in self.index.mentions if m.kind == "country")
+        if not counts:
+            from ...countries import country_matcher
+
+            matcher = country_matcher()
+            counts = Counter(hit[3].country.code for m in self.index.mentions if m.kind == "organisation"
+                             for hit in matcher.finditer_norm(self.words.norm, m.a, m.b))
         return counts.most_common(1)[0][0] if counts else None
 
     def _organisation_before(self, m: Mention, pos: int, exclude: set[str]) -> list[Party]:
@@ -331,7 +339,10 @@ class Resolver:
                 # called so there too (واتفق الوزراء … ودان الوزراء …، واتفقوا)
                 continue
             kept = [p for p in parties if p.key not in exclude]
-            if fits(len(kept)):
+            # "التوصل إلى اتفاق بين الوزارة والنقابة أ والنقابة ب … واتفق الطرفان": two sides of the agreement
+            # just reported may be more than two bodies
+            sides = m.sides and k == len(self.prior) - 1 and len(kept) > 2 and here - self.prior_sentence[k] <= 1
+            if fits(len(kept)) or sides:
                 return [Party(p.key, p.kind, p.name, p.name_en, p.code, p.country, None) for p in kept]
         if m.strict:
             return []
@@ -346,7 +357,7 @@ class Resolver:
                     return ents
                 older.append(ents)
         if size == 2:  # الدول الخمس …: not whatever five were named last
-            before = self.last_entities(m.a, 2, exclude)
+            before = self.last_entities(m.a, 2, exclude, states=m.states)
             if fits(len(before)):
                 return before
         if older:
@@ -407,11 +418,15 @@ class Resolver:
         i = words.index_at(m.a)
         return words.word(i - 1) == "من" and words.word(i - 2) not in ("كل", "وكل")
 
-    def last_entities(self, pos: int, n: int, exclude: set[str]) -> list[Party]:
+    def last_entities(self, pos: int, n: int, exclude: set[str], states: bool = False) -> list[Party]:
+        """The last ``n`` distinct entities named before ``pos``; ``states``: only states, and not places
+        (البلدان: not "في لندن", not the airline)."""
         seen: list[Party] = []
         keys: set[str] = set()
         for m in reversed(self.index.mentions):
             if m.a >= pos or not m.is_entity:
+                continue
+            if states and (m.country is None or m.kind not in ("country", "person") or self.prepositional(m)):
                 continue
             p = party_of(m, explicit=False)
             if p.kind == "person" and p.country:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
-from .vocab import in_set, is_masdar, party_words, term_words, word_kind
+from .vocab import in_set, is_masdar, party_words, refers_back, term_words, word_kind
 
 _END_MARKS = frozenset(".؛;!؟?")
 _BARE_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "مع", "عن", "بين", "لدي", "حول"})
@@ -126,13 +126,19 @@ def _after_parenthetical(words: Words, n: int, limit: int) -> int | None:
     return None
 
 
-def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool = True) -> Region:
+def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool = True,
+         provisions: bool = False) -> Region:
     """Items from normalised offset ``start`` up to ``limit`` at most (see the module docstring); with
-    ``lists``, a colon that ends them brings in the items listed after it (:func:`listed_items`)."""
+    ``lists``, a colon that ends them brings in the items listed after it (:func:`listed_items`).
+
+    ``provisions``: what a document includes (تشمل الاتفاقية …): a clause joined by "، و" + a present verb
+    (، وينظم الطرفان الندوات …) is an item of its own, and a definite noun joined so (، والمنتديات) goes on
+    with the item before it."""
     tw = term_words()
     t_ends, t_ws = words.ends, words.ws
     # first words of the stop and purpose phrases: most words are neither, and a set lookup says so
     stop_first, purpose_first = tw["stops"].by_first, tw["purpose"].by_first
+    addition_first = tw["additions"].by_first
     i = words.index_from(start)
     items: list[tuple[int, int]] = []
     cur = i
@@ -143,6 +149,7 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
     end_k = None
     colon = False
     n_toks = len(t_ws)
+    open_straight = words.inside_straight_quotes(i)  # the terms are inside a quotation: its mark closes them
     while k < n_toks and t_ends[k] <= limit:  # a word that runs into the limit (واتفقوا) is not read
         w = t_ws[k]
         if w == "." and words.word(k + 1) == ".":  # an ellipsis (قمة ثالثة... في) does not end the clause
@@ -154,6 +161,9 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
             break
         if w == ":":
             end_k, colon = k, True
+            break
+        if w == '"' and quotes == 0 and open_straight:
+            end_k = k
             break
         if w in QUOTES_OPEN and not (w in QUOTES_CLOSE and quotes > 0):
             if k > cur and words.word(k - 1) in COMMAS:
@@ -176,6 +186,15 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
             if parens < 0:
                 end_k = k
                 break
+        if k > cur and quotes == 0 and parens == 0 and (w in addition_first or w[:1] in "وف" and w[1:] in addition_first
+                                                        or w in COMMAS):
+            addition = words.match_any(k + (w in COMMAS), tw["additions"])
+            after = k + (w in COMMAS) + len(addition) if addition else 0
+            if addition and is_masdar(words.word(after)):  # … بالإضافة إلى مساهمة الكلية في …: one more item
+                items.append((cur, k))
+                cur = k = after
+                purpose = False
+                continue
         if k > i and quotes == 0 and parens == 0 and (
                 (w in stop_first or w[:1] in "وف" and w[1:] in stop_first) and _stops_at(words, k)
                 or not clause and w[:2] in _FUTURE and is_future_verb(w)):
@@ -210,14 +229,23 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
                     cur = k = after
                     purpose = False
                     continue
+            if provisions and had and base[:1] in "يت" and len(base) > 3 and not is_masdar(base) \
+                    and not _stops_at(words, n):
+                items.append((cur, k))  # تشمل الاتفاقية تشجيع …، وينظم الطرفان الندوات …
+                cur = n
+                clause = True
+                purpose = False
+                k = n
+                continue
             if not clause and _word_is_item_start(words, n, base) or clause and had and (
-                    base in ("ان", "أن") or base[:1] in "يت" and len(base) > 3):
+                    base in ("ان", "أن") or base[:1] in "يت" and len(base) > 3
+                    or refers_back(base, words.word(n + 1))):
                 items.append((cur, k))
                 cur = n
                 purpose = False
                 k = n
                 continue
-            if had and base not in _RELATIVES:
+            if had and base not in _RELATIVES and not (provisions and base.startswith("ال")):
                 end_k = k
                 break
             k += 1
@@ -229,6 +257,10 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
                 split = False
                 if base in ("ان", "أن"):
                     split = _word_is_item_start(words, k + (1 if w == "و" else 0), base)
+                elif clause and not purpose and refers_back(base, nxt):
+                    # على أن تعمل الوزارة على إتمام صياغة النص، ومناقشته … وعرضه على الحكومة والمصادقة عليه: the
+                    # clause's actions (inside a verbal-noun term, تطوير التقنية ونقلها is one item)
+                    split = True
                 elif not clause and not purpose and not is_masdar(words.word(k - 1)):
                     # تشجيع وحماية الاستثمار، بالإعداد والإشراف على: verbal nouns sharing one object stay together
                     if base.startswith("ال"):
@@ -252,7 +284,31 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
     spans = [s for s in (_trim(words, a, b) for a, b in items) if s is not None]
     if colon and lists:
         spans += listed_items(words, end)
+    elif lists and end_k < n_toks and (t_ws[end_k] in COMMAS or t_ws[end_k] in _GROUNDS):
+        grounds = _grounds(words, end_k, limit)
+        if grounds is not None:
+            spans += grounds.items
+            end = grounds.end
     return Region(spans, end, colon)
+
+
+_GROUNDS = frozenset({"عملا", "وفقا", "تنفيذا", "طبقا", "استنادا"})
+
+
+def _grounds(words: Words, k: int, limit: int) -> Region | None:
+    """"اتفقتا على العمل المشترك …، عملا باتفاق ثنائي يقضي بالاستثمار …": the provision of the accord the
+    act rests on is a term too (what that accord provides, after its provision verb)."""
+    n = k + 1 if words.word(k) in COMMAS else k
+    if words.word(n) not in _GROUNDS or not _is_document(words, n + 1):
+        return None
+    provision_verbs = term_words()["provision_verbs"]
+    for t in range(n + 2, min(n + 6, len(words))):
+        if words.ends[t] > limit or not words.ws[t].isalpha():
+            return None
+        if in_set(words.ws[t], provision_verbs):
+            j = t + 2 if words.word(t + 1) == "علي" else t + 1
+            return read(words, words.starts[j], limit, lists=False) if j < len(words) else None
+    return None
 
 
 def _trim(words: Words, i: int, j: int) -> tuple[int, int] | None:
@@ -263,7 +319,7 @@ def _trim(words: Words, i: int, j: int) -> tuple[int, int] | None:
         j = len(t_ws)
     while i < j:
         w = t_ws[i]
-        if w in ("علي", "و", "ان", "أن") or w in tw["connectives"] or w in COMMAS or w in QUOTES_OPEN \
+        if w in ("علي", "و", "ان", "أن", "وان", "وأن") or w in tw["connectives"] or w in COMMAS or w in QUOTES_OPEN \
                 or w in QUOTES_CLOSE or w in "-–":
             i += 1
             continue
@@ -279,11 +335,12 @@ def _trim(words: Words, i: int, j: int) -> tuple[int, int] | None:
     a, b = t_starts[i], t_ends[j - 1]
     first = t_ws[i]
     if first[:1] == "و" and len(first) > 2 and (is_masdar(first[1:], suffix=True) or first[1:] in ("ان", "أن")
-                                                 or first[1:] in tw["connectives"] or _is_document(words, i)):
+                                                 or first[1:] in tw["connectives"] or _is_document(words, i)
+                                                 or len(first) > 4 and first[1] in "يت"):  # وينظم الطرفان
         a += 1
     elif first[:1] == "ل" and is_purpose_word(first) and not first.startswith("لل") or first[:1] == "ب" \
-            and not first.startswith("بال") and is_masdar(first[1:]):
-        a += 1
+            and len(first) > 4 and is_masdar(first[1:]):
+        a += 1  # لتطوير، بتوفير، بالزيادة (يقضي بالزيادة في الأجور): the verbal noun without its preposition
     text = words.norm[a:b]
     if words.match_any(i, tw["fillers"]) and len(text.split()) <= 2:
         return None
@@ -363,12 +420,16 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
             break
         elif w == "." and not (words.word(k - 1).isdigit() and words.word(k + 1).isdigit()):
             break
+        if w in tw["document_name_stops"] or w == "في" and _is_date_word(words.word(k + 1)):
+            break  # اتفاق المبادئ بشأن سد النهضة في مارس الماضي، الاتفاقية خلال زيارة …
         if w in ("مع",) or w in pw["adverbs"] or in_set(w, tw["provision_verbs"]) or in_set(w, tw["topic_verbs"]) \
                 or k > name_end - 1 and k > i \
                 and is_purpose_word(w) and not informative:
             break
         if w == "بين" and not _dual_after(words, k):
             break
+        if k > i and words.match_any(k + 1, tw["provision_preps"]) and w[:1] in "يت":
+            break  # اتفاقية شراكة تتولى بمقتضاها الجمعية …: a verb and its provision
         if w == "علي" and not topic or words.match_any(k, tw["purpose"]) or words.match_any(k, tw["stops"]) \
                 or words.match_any(k, tw["provision_preps"]):
             break
@@ -382,6 +443,11 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
         k += 1
     end = t_ends[k - 1] if k > i else t_ends[i]
     return end, informative
+
+
+def _is_date_word(w: str) -> bool:
+    """A month name or a year (في مارس، في 2015)."""
+    return w in term_words()["months"] or w.isdigit() and len(w) == 4
 
 
 def _dual_after(words: Words, k: int) -> bool:

@@ -99,6 +99,14 @@ class Words:
     def paragraph_starts(self) -> list[int]:
         return [a for a, _ in self.paragraphs]
 
+    def inside_straight_quotes(self, i: int) -> bool:
+        """Whether token ``i`` follows an unclosed straight quotation mark of its sentence (إن "البلدين
+        توصلا …"، مبينا …: the next mark closes)."""
+        if i >= self.n:
+            return False
+        first = self.index_from(self.sentence_of(self.starts[i])[0])
+        return self.ws[first:i].count('"') % 2 == 1
+
     def __len__(self) -> int:
         return self.n
 

@@ -47,6 +47,7 @@ class Head:
     lil: bool  # may continue with a لل phrase (للاستثمار العقاري)
     needs_lil: bool  # names an organisation only with a لل phrase
     definite: bool
+    local: bool = False  # a local body whose name may end with its place (كلية الآداب بسوسة)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class RefInfo:
     country: str | None = None  # government seats (البيت الأبيض → US)
     takes_number: bool = False  # a plural that may be followed by a number word (الدول الثلاث)
     strict: bool = False  # sides of a conflict (طرفا الحرب): only resolved to parties named as such
+    sides: bool = False  # الطرفان/الجانبان: two sides, each of which may be several bodies
+    states: bool = False  # البلدان/الدولتان: two states (not an airline, not a city named in passing)
 
 
 def nset(words: list[str]) -> frozenset[str]:
@@ -99,6 +102,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
         "subjunctive": nset(data["subjunctive_particles"]),
         "assertions": nset(data["masdar_assertions"]),
         "passive": nset(data["passive_markers"]),
+        "passive_fillers": nset(data["passive_fillers"]),
         "outcomes": nset(data["outcome_verbs"]),
         "generic": nset(data["document_generic_modifiers"]),
     }
@@ -124,6 +128,7 @@ def party_words() -> dict[str, Any]:
         "purpose_words": nset(orgs["purpose_words"]),
         "descriptive": nset(orgs["descriptive_adjectives"]),
         "not_names_after_head": nset(orgs["not_names_after_head"]),
+        "manner_words": nset(orgs["manner_words"]),
     }
 
 
@@ -140,6 +145,12 @@ def term_words() -> dict[str, Any]:
         "connectives": nset(t["connectives"]),
         "fillers": phrases(t["fillers"]),
         "sub_items": phrases(t["sub_item_markers"]),
+        "additions": phrases(t["addition_markers"]),
+        "document_name_stops": nset(t["document_name_stops"]),
+        "months": frozenset(normalize(name).split()[0] for calendar in ("gregorian", "hijri")
+                            for names in load_json("months.json")[calendar].values() for name in names),
+        # تتولى، وتتولى، ستتولى، وستتولى
+        "undertakings": frozenset(p + normalize(v) for v in t["undertaking_verbs"] for p in ("", "و", "س", "وس")),
         "list_intros": nset(t["list_intros"]),
         "further_openers": phrases(t["further_document_openers"]),
         "further_nouns": nset(t["further_document_nouns"]),
@@ -172,7 +183,9 @@ def _reference_entries() -> list[tuple[str, RefInfo]]:
         n = normalize(w)
         dual = n.startswith("طرف") or n.endswith("ين") and "المتنازعين" in n
         entries.append((w, RefInfo("ref", 2 if dual else -1, strict=True)))
-    entries += [(w, RefInfo("ref", 2)) for w in refs["dual"]]
+    sides, states = nset(refs["sides"]), nset(refs["states"])
+    entries += [(w, RefInfo("ref", 2, sides=normalize(w) in sides, states=normalize(w) in states))
+                for w in refs["dual"]]
     for w in refs["plural"]:
         entries.append((w, RefInfo("ref", -1, takes_number=True)))
         if w.startswith("ال") and " " not in w:  # أحزاب الائتلاف الحكومي الأربعة: the indefinite construct form
@@ -249,11 +262,24 @@ def _heads() -> list[tuple[str, Head]]:
     out = []
     for head, info in load_json("organisations.json")["heads"].items():
         n = normalize(head)
-        out.append((head, Head(n, bool(info.get("lil")), bool(info.get("needs_lil")), n.startswith("ال"))))
+        out.append((head, Head(n, bool(info.get("lil")), bool(info.get("needs_lil")), n.startswith("ال"),
+                               bool(info.get("local")))))
     return out
 
 
 _PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+_PRONOUN_PREPOSITIONS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "به", "بها", "بهما", "فيه", "فيها", "اليه",
+                                   "اليها", "منه", "منها", "له", "لها", "عنه", "عنها"})
+
+
+def refers_back(word: str, nxt: str) -> bool:
+    """Whether a coordinated word opens an action on what was just named: a verbal noun with an attached
+    pronoun (ومناقشته، وعرضه، وتنفيذها) or a definite one with a preposition and pronoun (والمصادقة عليه)."""
+    if word.startswith("ال"):
+        return nxt in _PRONOUN_PREPOSITIONS and is_masdar(word)
+    return word.endswith(_PRONOUNS) and not is_masdar(word) and is_masdar(word, suffix=True)
 
 
 @lru_cache(maxsize=4096)
@@ -269,7 +295,8 @@ def is_masdar(word: str, suffix: bool = False) -> bool:
         for f in list(forms):
             for p in _PRONOUNS:
                 if f.endswith(p) and len(f) - len(p) >= 3:
-                    forms.append(f[: -len(p)])
+                    stem = f[: -len(p)]
+                    forms.append(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # مناقشته → مناقشة
                     break
     for f in forms:
         if f in tw["not_masdars"]:
