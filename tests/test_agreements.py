@@ -16,7 +16,7 @@ from exporter.extractors import agreements
 from exporter.resources import load_json, load_schema
 from exporter.segment import segment
 
-from .conftest import DEV_GOLD, SEEDS, SHARED, needs_shared, shared_scorer
+from .conftest import DEV_GOLD, SEEDS, SHARED, needs_shared, real_articles, shared_scorer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "agreements.json").read_text(encoding="utf-8"))["cases"]
 
@@ -78,6 +78,32 @@ def test_document_is_valid_against_the_schema():
 
     doc = exporter.extract("اتفقت مصر والسودان على تشغيل خط ملاحي بين البلدين.\n".encode(), file="x.txt")
     assert doc["agreements"] and doc["agreements"][0]["parties"][1]["name_en"] == "Sudan"
+
+
+@pytest.mark.parametrize("text", [
+    "وقع الطرفان اتفاقا.  واتفقا على التعاون.\n\nوقال الوزير: نعم.",
+    "اتفقت مصر والسودانُ.\u200f وقعتا مذكرة.\nجملة ثانية ...  ثم ثالثة.",
+    "عنوان\n\n. .\nنص أخير",
+])
+def test_sentence_spans_match_the_direct_mapping(text):
+    """norm_sentence_spans maps sentence ends from the next start: the same spans as mapping each end."""
+    from exporter.extractors.agreement.tokens import Words, norm_sentence_spans
+
+    article = segment(text)
+    assert norm_sentence_spans(article) == [(article.norm_index(s.start), article.norm_index(s.end))
+                                            for s in article.sentences]
+    assert Words(article).paragraphs == [(article.norm_index(p.start), article.norm_index(p.end))
+                                         for p in article.paragraphs]
+
+
+@needs_shared
+def test_sentence_spans_match_on_real_articles():
+    from exporter.extractors.agreement.tokens import norm_sentence_spans
+
+    for path in real_articles():
+        article = segment(path.read_text(encoding="utf-8", errors="replace"))
+        assert norm_sentence_spans(article) == [(article.norm_index(s.start), article.norm_index(s.end))
+                                                for s in article.sentences], path.name
 
 
 def test_text_without_triggers_costs_nothing():

@@ -13,16 +13,18 @@ read too: the outcome of talks (مباحثات بين X وY توجت باتفا�
 after its document (الاتفاق الذي وقع بين …، الاتفاقيات الموقعة بين …), a
 passive signing going on with the one before (كما تم التوقيع على …), and
 documents listed one after another, each with its own parties when a بين
-closes it. Provisions stated later (تتضمن المذكرة …، نص الاتفاق على …) are
-added to the agreement they describe, and restatements (headline, lede,
-quote) are merged (:mod:`.agreement.assemble`).
+closes it. Provisions stated later (تتضمن المذكرة …، نص الاتفاق على …) and a
+party's undertakings after a signing (كما ستتولى المندوبية …) are added to the
+agreement they describe, a passive agreement at a meeting (بحضور ممثلين عن أ
+وب، وتم الاتفاق خلالها على …) takes those present, and restatements (headline,
+lede, quote; a headline naming no one) are merged (:mod:`.agreement.assemble`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..countries import country_matcher
@@ -32,7 +34,7 @@ from ..segment import Article
 from .agreement.assemble import Statement, merge_statements, record
 from .agreement.mentions import Index, Mention, build_index, gap_words, is_coordination, number_of
 from .agreement.parties import Party, Resolver, country_party, party_of, state_key
-from .agreement.terms import Region, document_extent, is_purpose_word, read
+from .agreement.terms import BETWEEN_PRONOUNS, Region, document_extent, is_purpose_word, read
 from .agreement.tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words, norm_sentence_spans
 from .agreement.vocab import (
     TriggerForm,
@@ -55,6 +57,11 @@ _PROVISION_OBJECTS = frozenset(_DOC_REFERENCES + ("بنود", "نص"))
 # Every trigger form contains one of these: the words around them are the only places worth matching.
 _STEMS = ("تفق", "تفاق", "وقع", "وقي", "توصل", "برم", "برام", "عقد", "جدد", "جديد", "صادق", "وافق", "امض",
           "مذكره", "معاهده", "بروتوكول")
+# Stems that share their first two letters are found with one scan for those letters (a scan costs about
+# as much as the article is long, a check at each of the few places found almost nothing).
+_STEM_SCANS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (prefix, tuple(s for s in _STEMS if s.startswith(prefix)))
+    for prefix in dict.fromkeys(s[:2] if sum(t.startswith(s[:2]) for t in _STEMS) > 1 else s for s in _STEMS))
 _DOCUMENT_STEMS = ("اتفاق", "مذكر", "بروتوكول", "معاهد", "ميثاق", "عقد", "صفق", "وثيق", "اعلان", "تفاهم", "تسوي",
                    "هدن", "صيغ")
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
@@ -144,14 +151,15 @@ def _trigger_hits(norm: str) -> list[tuple[int, int, str, TriggerForm]]:
     regex scan of the whole article, and most articles have no candidate at all.
     """
     starts: set[int] = set()
-    for stem in _STEMS:
-        pos = norm.find(stem)
+    for prefix, stems in _STEM_SCANS:
+        pos = norm.find(prefix)
         while pos >= 0:
-            start = pos
-            while start > 0 and norm[start - 1].isalnum():
-                start -= 1
-            starts.add(start)
-            pos = norm.find(stem, pos + len(stem))
+            if len(stems) == 1 or norm.startswith(stems, pos):
+                start = pos
+                while start > 0 and norm[start - 1].isalnum():
+                    start -= 1
+                starts.add(start)
+            pos = norm.find(prefix, pos + 1)
     return triggers().matches_at(norm, sorted(starts))
 
 
@@ -232,7 +240,8 @@ class _Reader:
             return words.word(i - 1) in self.tw["passive"] and self.passive_on(i) is not None
         nxt = words.word(i + 1)
         return (self.find_word(b, sent_end, "علي", 14) is not None or "بين" in (nxt, words.word(i + 2))
-                or nxt.endswith(("ي", "يه")) and len(nxt) > 3)
+                or nxt.endswith(("ي", "يه")) and len(nxt) > 3
+                or self.in_headline(words.starts[i]) and is_purpose_word(nxt))  # اتفاق لتبادل الأسرى بين …
 
     # ---------------------------------------------------------------- driver
 
@@ -390,16 +399,20 @@ class _Reader:
         return any(m.kind == "ref" and m.size < 2 for m in chain)
 
     def counterpart(self, start: int, stop: int, within: int = 6) -> tuple[list[Mention], int, bool]:
-        """The chain after "مع" found within a few words from ``start``."""
+        """The chain after "مع" found within a few words from ``start`` (or after "بينها و": مذكرة تفاهم
+        بينها وجامعة الشرق الأوسط)."""
         words = self.words
         k = words.index_from(start)
         for n in range(k, min(k + within, len(words))):
             if words.starts[n] >= stop:
                 break
-            if words.word(n) == "مع":
+            w = words.word(n)
+            if w == "مع":
                 listed = self.enumeration(n + 1, stop)
                 if listed is not None:
                     return listed
+                return self.resolver.chain_after(words.ends[n], stop, fallback=True)
+            if w in BETWEEN_PRONOUNS and words.word(n + 1)[:1] == "و":
                 return self.resolver.chain_after(words.ends[n], stop, fallback=True)
         return [], start, False
 
@@ -626,7 +639,8 @@ class _Reader:
             return []
         lo, hi = idx.first_at_or_after(sent_start), idx.first_at_or_after(a)
         named = [m for m in idx.mentions[lo:hi] if m.is_entity and not (m.kind == "country" and r.prepositional(m))]
-        if not any(is_coordination(gap_words(words, m.end, n.a), self.pw, m, n) for m, n in zip(named, named[1:])):
+        if not any(is_coordination(gap_words(words, m.end, n.a), self.pw, m, n)
+                   for m, n in zip(named, named[1:], strict=False)):
             return []
         parties = _distinct([party_of(m, words=words) for m in named])
         return _as_states(parties) if len(parties) >= 2 else []
@@ -721,7 +735,8 @@ class _Reader:
         if di > 0 and number_of(words.ws[di - 1], self.pw["numbers"]) is not None and not before_trigger:
             da = words.starts[di - 1]  # وقعا 10 اتفاقيات: the batch with its number
         # هذه الاتفاقية: the document already reported, not a new one to describe
-        items: list[tuple[int, int]] = [(da, doc_end)] if informative and words.word(di - 1) not in _DEMONSTRATIVES else []
+        fresh = informative and words.word(di - 1) not in _DEMONSTRATIVES
+        items: list[tuple[int, int]] = [(da, doc_end)] if fresh else []
         region = self.read_intro(end, limit, sent_end, allow_on=tf.family in ("reach", "ratify", "renew"))
         if region is None and tf.family == "reach":
             on = self.find_word(end, limit, "علي", 8)
@@ -933,9 +948,17 @@ class _Reader:
         words, tw = self.words, self.terms
         k = words.index_from(pos)
         n = k
-        while n < len(words) and n - k < 5 and (words.word(n) in COMMAS or words.word(n) in self.pw["time"]
-                                                and words.word(n) not in ("في",) or _nationality(words.word(n))):
-            n += 1  # … مع شركة "داماك العقارية" الإماراتية، وذلك بهدف …
+        while n < len(words) and n - k < 6:
+            w = words.word(n)
+            if w in COMMAS or w in self.pw["time"] and w != "في" or _nationality(w):
+                n += 1  # … مع شركة "داماك العقارية" الإماراتية، وذلك بهدف …
+                continue
+            place = self._place_after(n)
+            if place == n:
+                break
+            n = place  # … وجامعة الشرق الأوسط بالمملكة الأردنية الهاشمية بغرض …
+        if n >= len(words) or words.starts[n] >= limit:
+            return None
         if n >= len(words) or words.starts[n] >= limit:
             return None
         w = words.word(n)
@@ -955,6 +978,18 @@ class _Reader:
             start = words.starts[n + 1] if keep else words.ends[n + len(topic) - 1]
             return read(words, start, limit)
         return self.provision_at(n, limit, sent_end)
+
+    def _place_after(self, n: int) -> int:
+        """The token after a country named as a place at token ``n`` (بالمملكة الأردنية الهاشمية، في مصر),
+        else ``n``."""
+        words = self.words
+        w = words.word(n)
+        k = n + 1 if w == "في" else n
+        if k != n or w[:1] == "ب":
+            hit = country_matcher().match_norm(words.norm, words.starts[k]) if k < len(words) else None
+            if hit is not None and (k != n or "ب" in hit[2]):
+                return words.index_from(hit[1])
+        return n
 
     def provision_at(self, n: int, limit: int, sent_end: int) -> Region | None:
         """Terms of a provision clause starting at token ``n`` (يقوم بموجبها …، تتضمن …، ينص على …، بحيث …)."""
@@ -1044,7 +1079,8 @@ class _Reader:
         # the word after a provision verb or بموجب names the document, and an undertaking verb opens its own
         # provision: look at those words first (set lookups)
         undertaking = self.terms["undertakings"]
-        candidates = [j for j in range(first, len(ws)) if ws[j] in _PROVISION_OBJECTS or ws[j] in undertaking]
+        either = _provision_openers()
+        candidates = [j for j in range(first, len(ws)) if ws[j] in either]
         for n in [j - 1 for j in candidates if ws[j] in _PROVISION_OBJECTS]:
             w = ws[n]
             is_verb = in_set(w, tw["provision_verbs"])
@@ -1108,6 +1144,12 @@ class _Reader:
         if words.sentence_index(pos) - words.sentence_index(best.trigger[0]) > 8:
             return None
         return best
+
+
+@lru_cache(maxsize=1)
+def _provision_openers() -> frozenset[str]:
+    """The words that open a later provision: the document named after a provision verb, an undertaking."""
+    return _PROVISION_OBJECTS | term_words()["undertakings"]
 
 
 def _nationality(word: str) -> bool:

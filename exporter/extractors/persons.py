@@ -25,7 +25,7 @@ from typing import Any
 from ..segment import Article
 from .speakers import LEADING_PARTICLES, Phrase, Reader, tokenize
 
-_TRIVIAL = {"ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "اخر", "الاخر"}
+_TRIVIAL = {"ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "اخر", "الاخر", "الجديد", "الجديده"}
 _MARKS = "«»“”„‹›\"'‘’"
 _MARK_RE = re.compile(f"[{_MARKS}]")
 _WORDS = re.compile(r"[^\W_]+")
@@ -139,7 +139,10 @@ class Registry:
         """The person named by ``phrase`` (which has a name), linked to a known one when possible."""
         assert phrase.name is not None
         key = name_key(phrase.name_words)
-        candidates = [e for e in self.entities if self._links(key, e) or self._prefix_link(key, e)]
+        first, last = (key[0], key[-1]) if key else (None, None)
+        candidates = [e for e in self.entities  # (a cheap test first: the same first or last word)
+                      if e.kind == "person" and e.key and (e.key[-1] == last or e.key[0] == first)
+                      and (self._links(key, e) or self._prefix_link(key, e))]
         if not candidates and len(key) == 1 and self.reader.word(key[0]).given:
             # وتوقعت سمية … after سمية سيد: a given name alone is the one person known by it
             firsts = [e for e in self.entities if e.kind == "person" and len(e.key) > 1 and e.key[0] == key[0]]
@@ -286,17 +289,19 @@ class Registry:
         longer one of anyone (أبو ماريا inside فلاح حمد أبو ماريا) is that longer mention, not another one."""
         norm, article = self.norm, self.article
         todo = sorted(((form, k) for k, e in enumerate(people) for form in self._forms(e)),
-                      key=lambda item: -len(item[0]))
+                      key=lambda item: (-len(item[0]), item[0], item[1]))
         found: list[list[tuple[int, int]]] = [[] for _ in people]
-        longer: list[tuple[int, int]] = []  # spans taken by forms longer than the current length
+        covered: list[set[int]] = [set() for _ in people]  # characters of each person's mentions so far
+        longer: set[int] = set()  # characters taken by forms longer than the current length
         current: list[tuple[int, int]] = []
         length = None
         for form, k in todo:
             if len(form) != length:
-                longer += current
+                for a, b in current:
+                    longer.update(range(a, b))
                 current = []
                 length = len(form)
-            own = found[k]
+            own, mine = found[k], covered[k]
             i = norm.find(form)
             while i != -1:
                 j = i + len(form)
@@ -304,9 +309,9 @@ class Registry:
                 after = norm[j] if j < len(norm) else " "
                 clitic = before in "وفبلك" and (i < 2 or not norm[i - 2].isalnum())
                 if (not before.isalnum() or clitic) and not after.isalnum() \
-                        and not any(a <= i < b or a < j <= b for a, b in own) \
-                        and not any(a <= i < b or a < j <= b for a, b in longer):
+                        and i not in mine and j - 1 not in mine and i not in longer and j - 1 not in longer:
                     own.append((i, j))
+                    mine.update(range(i, j))
                     current.append((i, j))
                 i = norm.find(form, i + 1)
         out = []
@@ -363,16 +368,25 @@ def scan(reader: Reader, registry: Registry, hits: list[tuple[int, str, str]]) -
 
 def _may_name(reader: Reader, registry: Registry, words: list[str]) -> bool:
     """Could a plausible name (see :func:`plausible`) be made of some of ``words``?"""
-    lex = reader.lex
+    nameish = _NAMEISH.get(id(reader.lex))
+    if nameish is None or len(nameish) > 50_000:  # (what each word is, worked out once per process, within reason)
+        nameish = _NAMEISH[id(reader.lex)] = {}
     known = None
     for w in words:
-        if w in lex.given_names or w in lex.particles or reader.word(w).given or _nisba(w):
+        flag = nameish.get(w)
+        if flag is None:
+            lex = reader.lex
+            flag = nameish[w] = (w in lex.given_names or w in lex.particles or reader.word(w).given or _nisba(w))
+        if flag:
             return True
         if known is None:
             known = {e.key[-1] for e in registry.entities if e.kind == "person" and e.key}
         if w in known:
             return True
     return False
+
+
+_NAMEISH: dict[int, dict[str, bool]] = {}  # lexicon id -> word -> can start or end a plausible name
 
 
 def _nisba(word: str) -> bool:

@@ -49,13 +49,15 @@ from .speech_lexicon import Cue, lexicon, pronoun_gender
 
 _COMPLEMENT = (r"(?<![^\W_])(?:(?P<pw>الي|علي|عن|من|في) )?(?P<b>ب)?ان(?P<pro>ه|ها|هم|هما|ني|نا|كم|كما)?"
                r"(?![^\W_])")
-_INTRO = re.compile(r"(?P<colon>(?<!\d):(?! ?\d))|(?P<mark>[«»“”„‹\"'‘])|" + _COMPLEMENT)
-_COMPLEMENT_RE = re.compile(_COMPLEMENT)
+# (searched patterns start with a lookahead for their possible first characters: the regex engine then skips
+# other positions at once, about twice as fast as trying every alternative there)
+_INTRO = re.compile(r"(?=[:«»“”„‹\"'‘اعمفب])(?:(?P<colon>(?<!\d):(?! ?\d))|(?P<mark>[«»“”„‹\"'‘])|" + _COMPLEMENT + ")")
+_COMPLEMENT_RE = re.compile(r"(?=[اعمفب])" + _COMPLEMENT)
 _COMPLEMENT_AFTER = re.compile(" " + _COMPLEMENT)
 _ANY_WORD = re.compile(r"[^\W_]")
 _ANY_MARK = re.compile("[«»“”„‹\"'‘’]")
 _OPENING = re.compile("[«“\"„”]")
-_FA_INNA = re.compile(r"(?<![^\W_])ف(?:ان(?:ه|ها|هم)?|(في|قد|سوف|لا|لن|لم|هناك|من))(?![^\W_])")
+_FA_INNA = re.compile(r"(?=ف)(?<![^\W_])ف(?:ان(?:ه|ها|هم)?|(في|قد|سوف|لا|لن|لم|هناك|من))(?![^\W_])")
 # what a credit names before its source: a statement noun (وفقا لأقوال …، بحسب بيانات …) with a relative clause
 # of giving, or "what X said" (وبحسب ما أعلنه عميد الكلية …)
 _STATEMENTS = re.compile(r"(?:(?:(?:ال)?(?:اقوال|تصريحات|افادات|افاده|تعليقات|كلام|روايه|شهاده)"
@@ -63,13 +65,17 @@ _STATEMENTS = re.compile(r"(?:(?:(?:ال)?(?:اقوال|تصريحات|افاد�
                          r"(?:ه|ها|هم)? "
                          r"(?:(?:التي|الذي) (?:قدمها|قدمه|ادلي بها|ادلي به|ادلت بها|نقلها|اطلقها) )?"
                          r"|ما (?:اعلن|ذكر|قال|افاد|اكد|اوضح|صرح|كشف|اورد|نقل)(?:ت|ته|تها|ه|ها)? (?:به |بها )?)")
+_GLOSS = re.compile(r"[،,] (?:التي|الذي|الذين|وهو|وهي)(?![^\W_])")
+_FRONTED = re.compile(r"(?:و)?(?:من (?:جانبه|جانبها|جهته|جهتها|ناحيته|ناحيتها)|بدوره|بدورها"
+                      r"|(?:حول|بشان|في|عن|علي|خلال|بعد|قبل|امام|اثر|عقب|ازاء|حيال)(?: [^\s،,.:؛]+){1,3}) ?")
+_CLAUSE_WORDS = ("لكنه ", "لكنها ", "ولكنه ", "ولكنها ", "لكن ", "ولكن ", "فيما ", "بينما ")  # (with their space)
 _MID_CREDIT = re.compile(r" و(?:بحسب|حسب|وفقا|وفق|طبقا)(?![^\W_]) ?ل?")
 _AN = re.compile(r"(?<![^\W_])ان(?![^\W_])\s*")
-_AN_ = re.compile(r"(?<![^\W_])عن(ه|ها|هم)?(?![^\W_])")
+_AN_ = re.compile(r"(?=ع)(?<![^\W_])عن(ه|ها|هم)?(?![^\W_])")
 _CREDIT = re.compile(r"[،,] ?(?=(?:و)?(?:وفقا|وفق|حسب|بحسب|طبقا)(?![^\W_]))")
-_RELAY = re.compile(r"(?<![^\W_])نقلا عن(?![^\W_])")
+_RELAY = re.compile(r"(?=ن)(?<![^\W_])نقلا عن(?![^\W_])")
 _RELAY_TAIL = re.compile(r"[\s،,]*(?:وذلك )?نقلا عن(?![^\W_])")
-_QAWL = re.compile(r"(?<![^\W_])قول(?:ه|ها|هم)(?![^\W_])")
+_QAWL = re.compile(r"(?=ق)(?<![^\W_])قول(?:ه|ها|هم)(?![^\W_])")
 _PRONOUN_OPENER = re.compile(r"(?:و|ف)?(?:لكن|ولكن|الا ان|غير ان|بيد ان|كما ان)(?:ه|ها|هم)(?![^\W_])")
 _FIRST_WORD = re.compile(r"\s*\S+")
 _WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
@@ -89,12 +95,14 @@ _RELATIVE_AUXILIARIES = frozenset(("لا", "يزال", "تزال", "ما", "زا
 _CONTINUATIONS = frozenset(("أضاف", "تابع", "استطرد", "أردف", "استدرك"))  # go on with the last speaker
 _BODIES = frozenset(("organisation", "group", "place", "anonymous"))
 _OBJECT_OPENERS = frozenset(("ما", "هذا", "هذه", "ذلك", "تلك"))  # after a verb: its object, not a subject
-_FINDERS = frozenset(("document", "anonymous", "other"))
-_INNER_SPEAKERS = frozenset(("person", "organisation", "document", "group", "place", "anonymous"))  # what a study or count "shows"
+_FINDERS = frozenset(("document", "anonymous", "other"))  # what a study or count "shows"
+_INNER_SPEAKERS = frozenset(("person", "organisation", "document", "group", "place", "anonymous"))  # report of a report
 _ACTORS = frozenset(("person", "organisation", "group", "place", "anonymous", "document"))
 _RESUMPTIVE = re.compile(r" (?:فيه|فيها|فيهم|خلاله|خلالها|عنه|عنها)(?![^\W_])")
+_CONJUNCTIONS = frozenset(("", "و", "ف"))  # the clitics a verb may carry
 _PRONOUNS = ("ه", "ها", "هم")
 _NEGATIONS = frozenset(("غير", "لا", "لم", "لن", "ليس", "ليست"))
+_PLACE_PREPOSITIONS = frozenset(("في", "داخل", "بين"))  # before a name in marks (في «جمعة …»)
 _OBJECT_PRONOUNS = frozenset(("اياه", "اياها", "اياهم", "اياهما"))
 _THROUGH_IT = frozenset(("خلاله", "خلالها"))
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هولاء"))
@@ -110,11 +118,10 @@ class Hit:
     end: int
     prefix: str
     cue: Cue
+    lead: int = -1  # start including the attached prefix
 
-    @property
-    def lead(self) -> int:
-        """Start including the attached prefix."""
-        return self.start - len(self.prefix)
+    def __post_init__(self) -> None:
+        self.lead = self.start - len(self.prefix)
 
 
 @dataclass(slots=True)
@@ -173,7 +180,7 @@ class _Extraction:
         for a, b, p, value in self.lex.cues.finditer_norm(norm, self.body):
             if not isinstance(value, Cue):
                 person_hits.append((a, value, p))
-            elif value.form == "noun" or not any(c in p for c in "بلك"):  # a verb takes no preposition
+            elif value.form == "noun" or p in _CONJUNCTIONS:  # a verb takes no preposition (ب ل ك)
                 self.hits.append(Hit(a, b, p, value))
         self.person_hits = person_hits
         self.hit_starts = [h.start for h in self.hits]
@@ -186,6 +193,7 @@ class _Extraction:
         self.consumed = self.body
         # trailing source credits (…، وفقا لـ X), read when a subjectless cue needs an antecedent
         self.credits = [m.end() for m in _CREDIT.finditer(norm, self.body)]
+        self.mid_credits = [m.start() for m in _MID_CREDIT.finditer(norm, self.body)]  # (… جودة وبحسب بيان …)
         self._intros: dict[tuple[int, int], Intro | None] = {}
 
     def _paragraphs(self) -> list[tuple[int, int]]:
@@ -300,7 +308,35 @@ class _Extraction:
             return True
         if self.opener_before(h) is not None:
             return True
-        return self.sentence_starts[self.sentence_of(h.start)] == h.lead
+        a = self.sentence_starts[self.sentence_of(h.start)]
+        if a == h.lead:
+            return True
+        # من جانبه أشاد البيت الأبيض …، وحول التدخل العسكري أكد …، لكنه في الوقت عينه أوضح …: only an
+        # adverbial before it, at the start of the sentence or after a clause opener
+        if h.cue.ambiguous:
+            return False  # (وفي الختام بين الرئيسين …: "between")
+        start = max(a, h.lead - 48)
+        at = self._clause_start(start, h.lead)
+        if at < 0:
+            at = a if start == a else -1
+        return at >= 0 and _FRONTED.fullmatch(self.norm, at, h.lead) is not None
+
+    def _clause_start(self, start: int, end: int) -> int:
+        """Just after the last comma, colon or clause-opening word (لكنه، فيما …) in ``norm[start:end]``; -1."""
+        norm = self.norm
+        best, at = -1, -1
+        for ch in "،,؛:":
+            i = norm.rfind(ch, start, end)
+            if i > best:
+                best, at = i, i + 1 + (i + 2 <= end and norm[i + 1] == " ")
+        for word in _CLAUSE_WORDS:
+            i = norm.rfind(word, start, end)
+            while i > best:
+                if i == 0 or not norm[i - 1].isalnum():
+                    best, at = i, i + len(word)
+                    break
+                i = norm.rfind(word, start, i)
+        return at
 
     def boundary_at(self, h: Hit) -> int:
         """Where a clause that this cue ends stops (before its comma or opener word)."""
@@ -370,8 +406,7 @@ class _Extraction:
             while k < len(self.hits) and self.hits[k].start < at:
                 other = self.hits[k]
                 k += 1
-                if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix and (
-                        other.cue.form != "verb" or not self.clause_initial(other)):
+                if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix and other.cue.form != "verb":
                     continue  # وأضاف الخضر قائلا: …، بالقول، متسائلا — part of this cue's introduction
                 if cue.role == "relay" and other.cue.role == "speech" and other.cue.form == "verb" \
                         and "و" not in other.prefix and _AN_.search(norm, h.end, other.start) is not None:
@@ -382,6 +417,9 @@ class _Extraction:
                 if other.cue.form == "participle" or (
                         self.clause_initial(other) and not (other.cue.form == "noun" and not other.prefix)):
                     return None  # مبديا شكوكه في أن …: another predicate begins
+                if other.cue.form == "verb" and other.cue.role == "speech" and not other.prefix \
+                        and self.words(h.end, other.start) > 4 and self.phrase_before(other.lead) is not None:
+                    return None  # بريطانيا أكدت … لكن وزير الخارجية هيغ قال أمس إن: a subject and its own verb
             if self.words(h.end, at) > _MAX_CHUNK_WORDS:
                 return None
             if m.group("colon"):
@@ -562,9 +600,17 @@ class _Extraction:
         pick = self._agreeing(same, gender)
         if pick is not None:
             return Speaker(pick[1], None, gender)
-        named = self.named_in(s_start, pos, gender)
-        if named is not None:
-            return Speaker(named, None, gender)
+        inside = self.words(s_start, pos) > 1 and not same
+        if inside and not participle and self.norm[pos - 1] in "وف":
+            # وتناول التقرير … فذكر أن، تحفظ مسؤولون … واعتبروا أن: a verb joined to the one that opens the
+            # sentence has its subject (not whoever else the sentence names: وجدد مطالبة … كوفي أنان، وقال …)
+            own = self.sentence_subject(sent, gender, bare=True)
+            if own is not None:
+                return Speaker(own, None, gender)
+        if not (inside and not participle and self.norm[pos - 1] in "وف" and self._opens_with_verb(sent)):
+            named = self.named_in(s_start, pos, gender)  # (أما رئيس مجلس الإدارة، عبدالله الربيعان، فقال)
+            if named is not None:
+                return Speaker(named, None, gender)
         if same and not participle:
             return Speaker(same[-1][1], None, gender)
         goes_on = participle or lemma in _CONTINUATIONS
@@ -573,11 +619,11 @@ class _Extraction:
             prev = self.sentence_subject(sent - 1, gender)
             if prev is not None:
                 return Speaker(prev, None, gender)
-        if self.words(s_start, pos) > 1 and not same and (participle or self.norm[pos - 1] in "وف"):
-            # وتناول التقرير … فذكر أن، تحفظ مسؤولون … واعتبروا أن: the subject of the verb that opens the sentence
-            own = self.sentence_subject(sent, gender, bare=True)
-            if own is not None:
-                return Speaker(own, None, gender)
+        if inside and (participle or self.norm[pos - 1] in "وف"):
+            if participle:  # الحذر … عبر عنه مستشار …، لافتا إلى: the subject of the verb that opens the sentence
+                own = self.sentence_subject(sent, gender, bare=True)
+                if own is not None:
+                    return Speaker(own, None, gender)
             if sent > 0 and self.pronoun_opened(sent) and self.sentences[sent - 1][2] >= self.sentences[sent][2] - 1:
                 prev = self.sentence_subject(sent - 1, gender)  # وهاجم الأسد … . لكنه امتدح …، مشددا على أنها
                 if prev is not None:
@@ -588,6 +634,12 @@ class _Extraction:
         spoke = [h for h in earlier if h[4]] if goes_on else earlier
         pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
         return Speaker(pick[1], None, gender) if pick else None
+
+    def _opens_with_verb(self, sent: int) -> bool:
+        """Does sentence ``sent`` open with a verb (its subject is the subject of verbs joined to it)?"""
+        a, b, _p = self.sentences[sent]
+        toks = self.tokens(a, self._window_end(a, b, 20))[:1]
+        return bool(toks) and (self._verb_like(toks[0]) or self.reader.word(toks[0][0]).cue)
 
     def pronoun_opened(self, sent: int) -> bool:
         """Does sentence ``sent`` open with a subject pronoun (لكنه، إلا أنها، وهو) referring back?"""
@@ -613,8 +665,9 @@ class _Extraction:
         if i >= len(toks) - 1 or not self._verb_like(toks[i], bare=bare):
             return None
         phrase = self.reader.parse(toks, i + 1)
-        if phrase is None or phrase.kind not in _ACTORS or self.words(toks[i + 1][1], phrase.start) > 2:
-            return None
+        if phrase is None or phrase.kind not in _ACTORS or self.words(toks[i + 1][1], phrase.start) > 2 \
+                or phrase.pronoun is not None:
+            return None  # (واشار سعادته: a pronoun is no subject to carry)
         if bare and toks[i][0][:1] not in "وف" and phrase.kind == "person" and phrase.title is None:
             return None
         if phrase.kind == "person" and phrase.title is None and not plausible(self.reader, phrase, self.registry):
@@ -643,16 +696,19 @@ class _Extraction:
         for e in self.registry.entities:
             if e.kind != "person" or (gender in ("m", "f") and e.gender not in (None, gender)):
                 continue
-            for form in {e.key[-1], *e.forms}:
+            first = None
+            for form in ({e.key[-1], *e.forms} if e.named else e.forms):  # (not المصري of وزير الري المصري)
                 i = text.find(form)
                 while i != -1:
                     j = i + len(form)
-                    if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()) \
-                            and text[:i].rstrip().rpartition(" ")[2] not in _PREPOSITIONS:
-                        if best is None or i < best[0]:
-                            best = (i, e)  # (not after a preposition: انتقادات إلى مايك بنس is an object)
+                    if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                        if first is None or i < first:
+                            first = i
                         break
                     i = text.find(form, i + 1)
+            if first is not None and (best is None or first < best[0]) \
+                    and text[:first].rstrip().rpartition(" ")[2] not in _PREPOSITIONS:
+                best = (first, e)  # (not after a preposition: انتقادات إلى مايك بنس is an object)
         if best is not None:
             return best[1]
         for t, a, b in self.tokens(start, self._window_end(start, pos, 30))[:3]:  # قللت إيران …، وادعت أن
@@ -844,6 +900,20 @@ class _Extraction:
             self.used_segments.add(seg.open)
         return done
 
+    def more_marked(self, last: Segment, h: Hit, speaker: Speaker, sent: int, s_end: int) -> None:
+        """وقال «…» في وقت بلغت …، الأمر الذي «يثير فائضا كبيرا …»: a later quotation in the sentence, after the
+        narrator's words and with no cue of its own, is more of the speaker's words."""
+        k = bisect_right(self.segment_opens, last.open)
+        while k < len(self.segments) and self.segments[k].open < s_end:
+            seg = self.segments[k]
+            k += 1
+            if seg.close is None or seg.open in self.used_segments or seg.words < _MIN_ACT_WORDS \
+                    or not self._phrase_quoted(seg) \
+                    or any(last.after <= x.start < seg.open for x in self.hits):
+                break
+            self.emit_segments([seg], h, speaker, sent)
+            last = seg
+
     def narrator_inside(self, seg: Segment, end: int) -> int:
         """A closing mark misplaced after the narrator's "، مبينا أن …": the quotation ends before it."""
         k = bisect_right(self.hit_starts, seg.start)
@@ -930,7 +1000,9 @@ class _Extraction:
                 phrase = None
             elif not self._whole_subject(phrase, chunk_end):
                 phrase = self.phrase_after(h.end, first)
-            if phrase is not None and not self.norm[phrase.end:chunk_end].strip(" ،,"):
+            subject_end = phrase.name[1] if phrase is not None and phrase.name is not None else \
+                (phrase.end if phrase is not None else chunk_end)  # (ووصفت الوزيرة ليلى حداد | القرار بأنه …)
+            if phrase is not None and not self.norm[subject_end:chunk_end].strip(" ،,"):
                 phrase = None  # ووصف اللقاء بأنه …: only the object; the subject is understood
             fit = True
         else:
@@ -1044,6 +1116,8 @@ class _Extraction:
                     self.note(s_end - 1, outer, True)
             return
         speaker, phrase, fit = self.subject(h, intro.start)
+        if speaker is not None and h.cue.ambiguous and phrase is not None and speaker.entity.kind == "other":
+            speaker = None  # أبرز الأسباب التي …: "the most prominent", not a verb with a speaker
         if speaker is None or not fit or (h.cue.findings and speaker.entity.kind not in _FINDERS):
             self.actor(h)
             return
@@ -1056,7 +1130,8 @@ class _Extraction:
         if intro.kind == "mark":
             segs = self.chain(intro.segment, p_end)
             if intro.segment.words >= _MIN_DIRECT_WORDS or intro.segment.close is None:
-                self.emit_segments(segs, h, speaker, sent)
+                if self.emit_segments(segs, h, speaker, sent):
+                    self.more_marked(segs[-1], h, speaker, sent, s_end)
             self.after_quotation(h, sent, speaker)  # «…»، قال X، «…»
             return
         if intro.kind == "colon":
@@ -1083,8 +1158,11 @@ class _Extraction:
                 end = self.clause_end(last.after, p_end)  # the quotation goes on past a full stop
             first = segs[0]
             lead = self.words(start, first.open)
-            inner = sum(min(s.words, self.words(s.start, min(s.end, end))) for s in segs)
-            total = self.words(start, end)
+            # (a narrator's gloss after the marked words does not count: "…" في دوما، التي استأنف النظام …)
+            gloss = _GLOSS.search(self.norm, last.after, end) if last.close is not None else None
+            measured = gloss.start() if gloss is not None else end
+            inner = sum(min(s.words, self.words(s.start, min(s.end, measured))) for s in segs)
+            total = self.words(start, measured)
             longest = max(s.words for s in segs)
             # marks over most of the clause (more than half: المهاجمين "فتحتوا النيران …" بعد … counts as
             # most when only its one-word subject comes first), or opening right at its start
@@ -1092,6 +1170,10 @@ class _Extraction:
                           or (inner / total >= 0.5 and lead <= 1 and longest >= 3)
                           or (lead == 0 and first.words >= _MIN_DIRECT_WORDS)
                           or (lead <= 3 and first.close is None)):
+                # a later marked phrase after narration (… وذلك لمواجهة نسب اقتراض «غير مقبولة») is a term
+                # unless it is a quotation of its own
+                segs = [x for k, x in enumerate(segs) if k == 0 or self.words(segs[k - 1].after, x.open) <= 3
+                        or x.words >= _MIN_ACT_WORDS]
                 self.emit_segments(segs, h, speaker, sent, limit=end, min_words=_MIN_DIRECT_WORDS)
                 return
         self.emit("indirect", start, end, h, speaker, sent)
@@ -1134,7 +1216,8 @@ class _Extraction:
         while i > 0 and self.norm[i - 1] in " ،,":
             i -= 1
         seg = self.by_close.get(i - 1) if h.cue.form == "verb" else None
-        if seg is None or seg.open in self.used_segments or seg.words < _MIN_DIRECT_WORDS or seg.open < self.body:
+        if seg is None or seg.open in self.used_segments or seg.words < _MIN_DIRECT_WORDS or seg.open < self.body \
+                or self._named_before(seg):  # (وكانت منظمة "هيومان رايتس فرست" قالت: its name, not its words)
             if speaker is None:
                 self.actor(h)
             return
@@ -1175,6 +1258,11 @@ class _Extraction:
                 phrase = self.phrase_after(h.end, self._window_end(h.end, end))  # (اتهم X Y بـ: X speaks)
             else:
                 phrase = self.phrase_before(h.lead)  # الوزارة أعلنت …
+            if phrase is not None and phrase.name is not None and phrase.title is not None \
+                    and phrase.title[1] < phrase.name[0] and not plausible(self.reader, phrase, self.registry) \
+                    and any(self.reader.word(w).country for w in phrase.name_words):
+                # أكد الرئيس المصري الجديد | احترام مصر …: no name after the title, but the verb's object
+                phrase = self.phrase_after(phrase.start, phrase.title[1])
             if phrase is not None and (phrase.kind != "person" or phrase.title is not None
                                        or plausible(self.reader, phrase, self.registry)):
                 speaker = self.resolve(phrase, phrase.start, h.cue.gender)  # (كرر دعوته: no actor)
@@ -1268,14 +1356,19 @@ class _Extraction:
         credit (or one that opens a clause with فإن: … جودة وبحسب بيان للخارجية الفرنسية فإن "…")."""
         norm = self.norm
         a, b, _p = self.sentences[i]
-        if b <= self.body or any(q.start < b and a < q.end for q in self.quotes):
+        if b <= self.body:
             return
         m = self.lex.credit_opener.match(norm, a)
         mid = m is None
         if mid:
+            k = bisect_left(self.mid_credits, a)
+            if k == len(self.mid_credits) or self.mid_credits[k] >= b:
+                return
             m = _MID_CREDIT.search(norm, a, b)
             if m is None:
                 return
+        if any(q.start < b and a < q.end for q in self.quotes):
+            return
         source, statements = self._statement_source(m.end(), b)
         fa = _FA_INNA.search(norm, source, b)
         if fa is not None and self.words(source, fa.start()) <= (20 if statements else 12):
@@ -1350,7 +1443,7 @@ class _Extraction:
                     and self.hits[k - 1].start >= self.sentences[sent][0]:
                 h = self.hits[k - 1]  # وانتقدت ما وصفته بـ"…": the words of the verb that governs ما
             if h.start < self.sentences[sent][0] or h.cue.form == "noun" or h.cue.ambiguous \
-                    or self._act_gap(h, seg) > 8 \
+                    or self._act_gap(h, seg) > 10 \
                     or any(h.start < q.start < seg.open for q in self.quotes) or not self._phrase_quoted(seg) \
                     or self._introduces_other(h, seg, self.sentences[sent][1]):
                 continue
@@ -1379,14 +1472,21 @@ class _Extraction:
 
     def _phrase_quoted(self, seg: Segment) -> bool:
         """Are the words in marks a quotation rather than a name or term (جماعة «…»، «الجيش السوري الحر»)?"""
+        if self._named_before(seg) or self.prev_word(seg.open) in _PLACE_PREPOSITIONS:
+            return False  # (في «جمعة أطفال الحولة مشاعل النصر»: the name of a day, a place, an event)
+        return self._not_a_name(seg) and (seg.words >= 5 or self.reader.word(
+            _FIRST_WORD.match(self.norm, seg.start).group().strip()).stop)
+
+    def _named_before(self, seg: Segment) -> bool:
+        """Do the marks follow a head noun, title or outlet whose name they hold (منظمة "هيومان رايتس فرست")?"""
         before = self.prev_word(seg.open)
         w = self.reader.word(before) if before[:1].isalnum() else None
-        if w is not None and (w.head is not None or w.title or w.stem in _OUTLETS):
-            return False
+        return w is not None and (w.head is not None or w.title or w.stem in _OUTLETS)
+
+    def _not_a_name(self, seg: Segment) -> bool:
+        """Do the words in marks not start as a name does (a head noun, title, given name or country)?"""
         first = self.reader.word(_FIRST_WORD.match(self.norm, seg.start).group().strip())
-        if first.head is not None or first.title or first.given or first.country:
-            return False
-        return seg.words >= 5 or first.stop
+        return not (first.head is not None or first.title or first.given or first.country)
 
     def act_subject(self, h: Hit) -> Speaker | None:
         """The subject of a speech act read earlier (or the speaker it carries on from)."""
@@ -1424,7 +1524,7 @@ class _Extraction:
             if seg.open > a:
                 first = self.prev_word(self.norm.find(" ", a, seg.open) + 1 or seg.open)
                 bare = first[1:] if first[:1] in "وف" and len(first) > 2 else first
-                if bare not in _PREPOSITIONS:
+                if bare not in _PREPOSITIONS or not self._not_a_name(seg):
                     continue  # وكان فراس يشرف على مجموعة «من أجل سورية»: a name in a clause of its own
             prev = self.sentences[sent - 1]
             last = [q for q in self.quotes if q.end <= a and q.end > prev[0]]
@@ -1442,6 +1542,7 @@ class _Extraction:
         art = self.article
         out = []
         names: dict[int, tuple[str | None, str | None]] = {}
+        sentence_spans: dict[tuple[int, int], tuple[int, int]] = {}
         for q in self.quotes:
             s, e = art.span(q.start, q.end)
             hit = q.hit
@@ -1463,8 +1564,10 @@ class _Extraction:
                 span = [a, b] if not (a < e and s < b) else None
             sent_a = self.sentences[self.sentence_of(min(q.start, hit.start) if hit else q.start)][0]
             sent_b = self.sentences[self.sentence_of(max(q.end - 1, q.start))][1]
-            ss, se = art.span(sent_a, sent_b)
-            ss, se = min(ss, s), max(se, e)
+            sentence = sentence_spans.get((sent_a, sent_b))
+            if sentence is None:  # (quotes of one sentence share its span)
+                sentence = sentence_spans[sent_a, sent_b] = art.span(sent_a, sent_b)
+            ss, se = min(sentence[0], s), max(sentence[1], e)
             out.append({
                 "kind": q.kind,
                 "text": art.text[s:e],

@@ -356,10 +356,10 @@ class Reader:
                                                or w.cue or w.given)
 
     def _name_like(self, toks: list[Token], j: int) -> bool:
-        """علي written with ي inside a name (محمد علي النصري) rather than the preposition على."""
+        """علي written with ي inside a name (محمد علي النصري، محمد بن علي) rather than the preposition على."""
         if toks[j][0] != "علي" or j == 0:
             return False
-        return self.word(toks[j - 1][0]).given
+        return self.word(toks[j - 1][0]).given or toks[j - 1][0] in self.lex.particles
 
     def _skip_short_mark(self, toks: list[Token], j: int) -> int | None:
         """After an opening mark inside a phrase (وكالة الأنباء "وفا"، عن "فالون"): index after its closer."""

@@ -129,6 +129,12 @@ _PLACE_NOUNS = ("محافظة", "مدينة", "ولاية", "منطقة", "إق�
                 "شرقي", "غربي", "جنوبي", "شمالي", "ضواحي", "محيط", "أنحاء")
 
 
+def _first_chars(phrases) -> str:
+    """A lookahead for the first characters of ``phrases``: a search then skips other positions at once."""
+    chars = sorted({normalize(p)[0] for p in phrases if normalize(p)})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+
+
 def _phrase_pattern(phrases, *, comma: bool) -> str:
     body = trie_pattern(normalize(p) for p in phrases)
     lead = r"، ?" if comma else r"(?:، ?)?"
@@ -194,7 +200,8 @@ def lexicon() -> SpeechLexicon:
         particles=_norm_set(names["particles"]),
         credit_opener=re.compile(r"(?:و)?(?:" + trie_pattern(normalize(w) for w in attr["credit_openers"])
                                  + r")(?![^\W_]) ?ل?"),
-        tails=re.compile(_phrase_pattern(comma_tails, comma=True) + "|" + _phrase_pattern(tails, comma=False)),
+        tails=re.compile(_first_chars(["،", *tails]) + "(?:" + _phrase_pattern(comma_tails, comma=True) + "|"
+                         + _phrase_pattern(tails, comma=False) + ")"),
         pronoun_tails=re.compile(r"[\s،,]*(?:" + trie_pattern(normalize(p) for p in attr["pronoun_tails"])
                                  + r")(?![^\W_])"),
         named_tails=re.compile(r"[\s،,]*(?:" + trie_pattern(normalize(p) for p in attr["named_tails"])

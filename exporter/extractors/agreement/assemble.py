@@ -105,7 +105,7 @@ class Agreement:
         for a, b in spans:
             text = self.words.norm[a:b]
             st = stems(text)
-            if (a, b) in self.terms or any(repeats(st, other) for other in before) or _head(text) in heads:
+            if (a, b) in self.terms or any(repeats(st, other) for other in before) or heads and _head(text) in heads:
                 continue
             fuller = next((k for k, other in enumerate(before) if repeats(other, st)), None)
             if fuller is not None and not headline:  # the same term said in full: keep the full wording

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from ...countries import Grouping, find_country
 from ...normalize import normalize
@@ -32,6 +33,8 @@ from .vocab import (
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 _NAME_LINKS = frozenset({"بن", "بنت", "عبد", "ابو", "ابن"})  # words that continue a person's name in a title
 ENTITY_KINDS = frozenset({"country", "organisation", "group", "person", "other"})
+_START = attrgetter("a")
+MAX_GAP = 120  # characters: a longer gap between two mentions is never only coordinators and titles
 _PRIORITY = {"organisation": 0, "group": 1, "person": 2, "country": 3, "collective": 3, "orgname": 4,
              "government": 5, "ref": 6, "orgref": 7}
 
@@ -115,12 +118,12 @@ def _name_tail(words: Words, i: int, stop: set[int], pw: dict) -> int:
     return k
 
 
-def _construct_end(words: Words, j: int, pw: dict, heads_at: set[int], paragraph: int) -> int | None:
+def _construct_end(words: Words, j: int, pw: dict, heads_at: set[int], paragraph_end: int) -> int | None:
     """End token of a genitive chain from token ``j``: at most two indefinite nouns, then a definite one
     (لعمادة [الأطباء]، لعمادة [أطباء الأسنان]، وأطباء [الأسنان]); None when no definite noun closes it."""
     for k in range(j, min(j + 3, len(words))):
         w = words.ws[k]
-        if (not _ARABIC_WORD.match(w) or k in heads_at or words.paragraph_index(words.starts[k]) != paragraph
+        if (not _ARABIC_WORD.match(w) or k in heads_at or words.starts[k] >= paragraph_end
                 or in_set(w, pw["name_stops"]) or w in pw["time"] or w[0] == "و" or is_trigger_or_document(words, k)):
             return None
         if w.startswith("ال"):
@@ -155,18 +158,20 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
     joined = False
     adjectives = 0
     t_starts, t_ws = words.starts, words.ws
-    paragraph = words.paragraph_index(t_starts[i - 1]) if i > 0 else 0
+    paragraph_end = words.paragraphs[words.paragraph_index(t_starts[i - 1]) if i > 0 else 0][1]
     while k < len(t_ws) and k - i < 8:
         w = t_ws[k]
-        if not _ARABIC_WORD.match(w) or words.paragraph_index(t_starts[k]) != paragraph:
+        if t_starts[k] >= paragraph_end or not _ARABIC_WORD.match(w):
             break
         if k in heads_at and k > i and not w.startswith("ال"):
             break  # مجلس إدارة بنك الإسكان: another organisation starts (مؤسسة الخطوط الجوية goes on)
         if w.startswith("ل") and len(w) > 3 and lil and (w.startswith("لل") or is_masdar(w[1:])):
             if in_set(w, pw["purpose_words"]):
-                # للتعاون في تقديم …: a purpose; لنقل الكهرباء، للتدريب والتعليم: part of the name
+                # للتعاون في تقديم …: a purpose; لنقل الكهرباء، للتدريب والتعليم، المندوبية الجهوية للتشغيل
+                # بصفاقس: part of the name
                 nxt = words.word(k + 1)
-                if in_set(nxt, pw["name_stops"]) or not (nxt.startswith("ال") or nxt.startswith("وال")):
+                if in_set(nxt, pw["name_stops"]) or not (nxt.startswith("ال") or nxt.startswith("وال") or local and (
+                        nxt[:1] == "ب" and len(nxt) > 3 and _is_place_word(nxt[1:]))):
                     break
                 saw_lil = True
                 k += 1
@@ -175,7 +180,7 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
                 saw_lil = True
                 k += 1
                 continue
-        if w.startswith("وال") and (saw_lil or seen_definite and not joined and k == i + 1) \
+        if w.startswith("وال") and (saw_lil or seen_definite and not joined and (k == i + 1 or local and k == i + 2)) \
                 and not in_set(w, pw["purpose_words"]) and k not in heads_at:
             joined = True  # للتدريب والتعليم، كلية الآداب والعلوم الإنسانية، وزارة التجارة والصناعة
             k += 1
@@ -183,7 +188,7 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
         if lil and len(w) > 3 and k > i and (
                 w[0] == "ل" and w[1] != "ل" and w[1] not in "يتن" and not in_set(w, pw["purpose_words"])
                 or saw_lil and w[0] == "و" and w.endswith(_PLURAL_ENDINGS) and k not in heads_at):
-            end = _construct_end(words, k + 1, pw, heads_at, paragraph)
+            end = _construct_end(words, k + 1, pw, heads_at, paragraph_end)
             if end is not None:  # لعمادة الأطباء، للأطباء والصيادلة وأطباء الأسنان
                 saw_lil = True
                 k = end
@@ -496,7 +501,7 @@ def _alias_mentions(words: Words, aliases: dict[str, str]) -> list[Mention]:
 
 def _resolve_overlaps(found: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, the longest (then the most specific kind) winning."""
-    found.sort(key=lambda m: (-(m.end - m.a), _PRIORITY.get(m.kind, 9), m.a))
+    found.sort(key=lambda m: (m.a - m.end, _PRIORITY.get(m.kind, 9), m.a))
     starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
     ends: list[int] = []
     kept: list[Mention] = []
@@ -507,7 +512,7 @@ def _resolve_overlaps(found: list[Mention]) -> list[Mention]:
         starts.insert(k, m.a)
         ends.insert(k, m.end)
         kept.append(m)
-    kept.sort(key=lambda m: m.a)
+    kept.sort(key=_START)
     return kept
 
 
@@ -612,7 +617,8 @@ def _chains(index: Index) -> list[list[int]]:
         if cur:
             prev = index.mentions[cur[-1]]
             same_sentence = words.sentence_index(prev.a) == words.sentence_index(m.a)
-            if same_sentence and is_coordination(gap_words(words, prev.end, m.a), pw, prev, m):
+            if same_sentence and m.a - prev.end <= MAX_GAP and is_coordination(gap_words(words, prev.end, m.a), pw,
+                                                                                prev, m):
                 cur.append(k)
                 continue
             if len(cur) >= 2:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...countries import country_by_code
-from .mentions import Index, Mention, gap_words, is_coordination, is_trigger_or_document, written_country
+from .mentions import MAX_GAP, Index, Mention, gap_words, is_coordination, is_trigger_or_document, written_country
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
 from .vocab import in_set, party_words
 
@@ -83,6 +83,8 @@ class Resolver:
     # ------------------------------------------------------------------ chains
 
     def _fillers_only(self, a: int, b: int, allow: frozenset[str] = frozenset()) -> bool:
+        if b - a > MAX_GAP:
+            return False
         gap = gap_words(self.words, a, b)
         if len(gap) > 7:
             return False

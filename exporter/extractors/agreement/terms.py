@@ -18,6 +18,8 @@ from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
 from .vocab import in_set, is_masdar, party_words, refers_back, term_words, word_kind
 
 _END_MARKS = frozenset(".؛;!؟?")
+BETWEEN_PRONOUNS = frozenset({"بينها", "بينه", "بينهما", "بينهم"})  # مذكرة بينها وجامعة …: "between it and …"
+_MARKS = _END_MARKS | QUOTES_OPEN | QUOTES_CLOSE | frozenset(":()")  # the marks read() treats apart
 _BARE_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "مع", "عن", "بين", "لدي", "حول"})
 _NUMBERED = frozenset("-–.)")
 _BULLETS = frozenset("-–—•*·▪●◦")
@@ -138,7 +140,7 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
     t_ends, t_ws = words.ends, words.ws
     # first words of the stop and purpose phrases: most words are neither, and a set lookup says so
     stop_first, purpose_first = tw["stops"].by_first, tw["purpose"].by_first
-    addition_first = tw["additions"].by_first
+    addition_first, addition_check = tw["addition_openers"], tw["addition_checks"]
     i = words.index_from(start)
     items: list[tuple[int, int]] = []
     cur = i
@@ -149,47 +151,53 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
     end_k = None
     colon = False
     n_toks = len(t_ws)
-    open_straight = words.inside_straight_quotes(i)  # the terms are inside a quotation: its mark closes them
+    open_straight = None  # whether the terms are inside a quotation (its mark then closes them): read when needed
     while k < n_toks and t_ends[k] <= limit:  # a word that runs into the limit (واتفقوا) is not read
         w = t_ws[k]
-        if w == "." and words.word(k + 1) == ".":  # an ellipsis (قمة ثالثة... في) does not end the clause
+        if w not in _MARKS:
+            pass  # a word (most tokens): none of the checks for marks below apply
+        elif w == "." and words.word(k + 1) == ".":  # an ellipsis (قمة ثالثة... في) does not end the clause
             while words.word(k) == ".":
                 k += 1
             continue
-        if w in _END_MARKS:
+        elif w in _END_MARKS:
             end_k = k
             break
-        if w == ":":
+        elif w == ":":
             end_k, colon = k, True
             break
-        if w == '"' and quotes == 0 and open_straight:
-            end_k = k
-            break
-        if w in QUOTES_OPEN and not (w in QUOTES_CLOSE and quotes > 0):
+        elif w in QUOTES_OPEN and not (w in QUOTES_CLOSE and quotes > 0):
+            if w == '"':
+                if open_straight is None:
+                    open_straight = words.inside_straight_quotes(i)
+                if open_straight:
+                    end_k = k
+                    break
             if k > cur and words.word(k - 1) in COMMAS:
                 end_k = k - 1
                 break
             quotes += 1
             k += 1
             continue
-        if w in QUOTES_CLOSE:
+        elif w in QUOTES_CLOSE:
             if quotes == 0:
                 end_k = k
                 break
             quotes -= 1
             k += 1
             continue
-        if w == "(":
+        elif w == "(":
             parens += 1
         elif w == ")":
             parens -= 1
             if parens < 0:
                 end_k = k
                 break
-        if k > cur and quotes == 0 and parens == 0 and (w in addition_first or w[:1] in "وف" and w[1:] in addition_first
-                                                        or w in COMMAS):
-            addition = words.match_any(k + (w in COMMAS), tw["additions"])
-            after = k + (w in COMMAS) + len(addition) if addition else 0
+        if w in addition_check and k > cur and quotes == 0 and parens == 0 and (
+                w in addition_first or words.word(k + 1) in addition_first):
+            j = k + 1 if w in COMMAS else k
+            addition = words.match_any(j, tw["additions"])
+            after = j + len(addition) if addition else 0
             if addition and is_masdar(words.word(after)):  # … بالإضافة إلى مساهمة الكلية في …: one more item
                 items.append((cur, k))
                 cur = k = after
@@ -283,7 +291,12 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
     end = t_ends[end_k - 1] if end_k > 0 and end_k - 1 < len(t_ws) else start
     spans = [s for s in (_trim(words, a, b) for a, b in items) if s is not None]
     if colon and lists:
-        spans += listed_items(words, end)
+        listed = listed_items(words, end)
+        intro = words.norm[spans[-1][0]:spans[-1][1]].split() if listed and spans else []
+        if intro and intro[-1] in tw["list_closers"] and not is_masdar(intro[0]):
+            spans.pop()  # جملة من البنود المهمة منها: …: what introduces the list is not an item (وضع آليات في
+            # المجالات التالية: … is)
+        spans += listed
     elif lists and end_k < n_toks and (t_ws[end_k] in COMMAS or t_ws[end_k] in _GROUNDS):
         grounds = _grounds(words, end_k, limit)
         if grounds is not None:
@@ -420,15 +433,16 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
             break
         elif w == "." and not (words.word(k - 1).isdigit() and words.word(k + 1).isdigit()):
             break
-        if w in tw["document_name_stops"] or w == "في" and _is_date_word(words.word(k + 1)):
-            break  # اتفاق المبادئ بشأن سد النهضة في مارس الماضي، الاتفاقية خلال زيارة …
+        if w in tw["document_name_stops"] or w == "في" and _is_date_word(words.word(k + 1)) \
+                or w == "من" and words.word(k + 1) in _AGENT_NOUNS:
+            break  # اتفاق المبادئ بشأن سد النهضة في مارس الماضي، الاتفاقية خلال زيارة …، الاتفاقية من طرف العميد
         if w in ("مع",) or w in pw["adverbs"] or in_set(w, tw["provision_verbs"]) or in_set(w, tw["topic_verbs"]) \
                 or k > name_end - 1 and k > i \
                 and is_purpose_word(w) and not informative:
             break
-        if w == "بين" and not _dual_after(words, k):
+        if w == "بين" and not _dual_after(words, k) or w in BETWEEN_PRONOUNS:
             break
-        if k > i and words.match_any(k + 1, tw["provision_preps"]) and w[:1] in "يت":
+        if w[:1] in "يت" and k > i and words.match_any(k + 1, tw["provision_preps"]):
             break  # اتفاقية شراكة تتولى بمقتضاها الجمعية …: a verb and its provision
         if w == "علي" and not topic or words.match_any(k, tw["purpose"]) or words.match_any(k, tw["stops"]) \
                 or words.match_any(k, tw["provision_preps"]):
@@ -443,6 +457,9 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
         k += 1
     end = t_ends[k - 1] if k > i else t_ends[i]
     return end, informative
+
+
+_AGENT_NOUNS = frozenset({"طرف", "قبل", "جانب"})  # من طرف/من قبل فلان: who signed, not what it is about
 
 
 def _is_date_word(w: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from itertools import accumulate
+from operator import sub
 
 from ...segment import Article
 
@@ -19,12 +20,31 @@ _SPACED_TOKEN = re.compile(r" ?(?:\w+|[^\w\s])")  # a word or a mark, with the s
 QUOTES_OPEN = frozenset("«\u201c\u201e\"'\u2018")
 QUOTES_CLOSE = frozenset("»\u201d\"'\u2019")
 COMMAS = frozenset("،,")
+_ELLIPSIS_ENDS = frozenset(".…\"'»”")
 
 
 def norm_sentence_spans(article: Article) -> list[tuple[int, int]]:
-    """Each sentence of the article as a span of ``article.norm`` (computed once per article by the caller)."""
+    """Each sentence of the article as a span of ``article.norm`` (computed once per article by the caller).
+
+    Only the starts are mapped: a sentence ends where the next one starts, less the one space its
+    separating whitespace became (the last one is mapped)."""
     index = article.norm_starts.norm_index  # (Article.norm_index without its extra call)
-    return [(index(s.start), index(s.end)) for s in article.sentences]
+    sentences = article.sentences
+    text, norm = article.text, article.norm
+    starts = [index(s.start) for s in sentences]
+    ends = []
+    for k, s in enumerate(sentences[:-1]):
+        gap = text[s.end:sentences[k + 1].start]
+        nxt = starts[k + 1]
+        if not gap:
+            ends.append(nxt)
+        elif gap.isspace() and nxt - 1 > starts[k] and norm[nxt - 1] == " ":
+            ends.append(nxt - 1)
+        else:
+            ends.append(index(s.end))
+    if sentences:
+        ends.append(index(sentences[-1].end))
+    return list(zip(starts, ends, strict=True))
 
 
 class PhraseSet:
@@ -72,18 +92,19 @@ class Words:
             raw = _SPACED_TOKEN.findall(norm, a, b)
             ends += accumulate(map(len, raw), initial=a)
             del ends[-len(raw) - 1]  # the initial offset
-            ws += [w[1:] if w[0] == " " else w for w in raw]
+            ws += map(str.lstrip, raw)  # (a token never starts with a space of its own)
         self.ws = ws
         self.n = len(ws)
         self.ends = ends
-        self.starts = [e - len(w) for e, w in zip(ends, ws, strict=True)]
+        self.starts = list(map(sub, ends, map(len, ws)))
         spans = sentence_spans if sentence_spans is not None else norm_sentence_spans(article)
+        self._sentence_spans = spans
         self.sentences: list[tuple[int, int]] = []
         previous = None
         for s, span in zip(article.sentences, spans, strict=True):
             # "قمة ثالثة... في بانمونجوم": an ellipsis inside a clause does not end the sentence
-            if previous is not None and previous.paragraph == s.paragraph and previous.text.rstrip("\"'»”").endswith(
-                    ("...", "…")):
+            if previous is not None and previous.paragraph == s.paragraph and previous.text[-1:] in _ELLIPSIS_ENDS \
+                    and previous.text.rstrip("\"'»”").endswith(("...", "…")):
                 span = (self.sentences.pop()[0], span[1])
             self.sentences.append(span)
             previous = s
@@ -91,9 +112,16 @@ class Words:
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
-        """Paragraph spans in normalised offsets (read only for organisation names and listed terms)."""
-        index = self.article.norm_starts.norm_index
-        return [(index(p.start), index(p.end)) for p in self.article.paragraphs]
+        """Paragraph spans in normalised offsets (read only for organisation names and listed terms): from
+        the start of a paragraph's first sentence to the end of its last."""
+        out = []
+        k = 0
+        spans = self._sentence_spans
+        for p in self.article.paragraphs:
+            n = len(p.sentences)
+            out.append((spans[k][0], spans[k + n - 1][1]))
+            k += n
+        return out
 
     @cached_property
     def paragraph_starts(self) -> list[int]:

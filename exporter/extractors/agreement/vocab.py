@@ -146,12 +146,17 @@ def term_words() -> dict[str, Any]:
         "fillers": phrases(t["fillers"]),
         "sub_items": phrases(t["sub_item_markers"]),
         "additions": phrases(t["addition_markers"]),
+        "addition_openers": frozenset(p + w for w in phrases(t["addition_markers"]).by_first for p in ("", "و", "ف")),
+        # the words where read() looks for one: the openers, or a comma before one
+        "addition_checks": frozenset(p + w for w in phrases(t["addition_markers"]).by_first for p in ("", "و", "ف"))
+        | frozenset("،,"),
         "document_name_stops": nset(t["document_name_stops"]),
         "months": frozenset(normalize(name).split()[0] for calendar in ("gregorian", "hijri")
                             for names in load_json("months.json")[calendar].values() for name in names),
         # تتولى، وتتولى، ستتولى، وستتولى
         "undertakings": frozenset(p + normalize(v) for v in t["undertaking_verbs"] for p in ("", "و", "س", "وس")),
         "list_intros": nset(t["list_intros"]),
+        "list_closers": nset(t["list_closers"]),
         "further_openers": phrases(t["further_document_openers"]),
         "further_nouns": nset(t["further_document_nouns"]),
         "topic_verbs": nset(t["document_topic_verbs"]),
