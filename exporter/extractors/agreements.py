@@ -290,10 +290,8 @@ class _Reader:
         return self.head is not None and self.head[0] <= pos < self.head[1]
 
     def next_trigger(self, pos: int, sent_end: int) -> int:
-        for a in self.trigger_starts:
-            if a > pos:
-                return min(a, sent_end)
-        return sent_end
+        k = bisect_right(self.trigger_starts, pos)  # trigger_starts is sorted
+        return min(self.trigger_starts[k], sent_end) if k < len(self.trigger_starts) else sent_end
 
     # ---------------------------------------------------------------- filters
 

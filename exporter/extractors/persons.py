@@ -19,6 +19,7 @@ honorific followed by a name (نظيره الإيراني حسين أمير عب
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,7 +94,7 @@ class Entity:
     words: set[str] = field(default_factory=set)  # bare content words of every phrase used
     gender: str | None = None  # m | f | p
     forms: set[str] = field(default_factory=set)  # normalised names it was called by
-    positions: list[int] = field(default_factory=list)  # norm offsets of its mentions
+    positions: list[int] = field(default_factory=list)  # norm offsets of its mentions, kept sorted
     speaker: bool = False
     named: bool = False  # known by a personal name (not only a title: الوزير، رئيس اللجنة)
     quoted: bool = False  # the speaker of a quote
@@ -101,10 +102,10 @@ class Entity:
 
     def near(self, pos: int) -> int:
         """Distance to the nearest mention before ``pos`` (after it counts double)."""
-        before = [pos - p for p in self.positions if p <= pos]
-        if before:
-            return min(before)
-        return 2 * min(p - pos for p in self.positions) if self.positions else 10 ** 9
+        k = bisect_right(self.positions, pos)
+        if k:
+            return pos - self.positions[k - 1]
+        return 2 * (self.positions[0] - pos) if self.positions else 10 ** 9
 
 
 class Registry:
@@ -176,7 +177,7 @@ class Registry:
         return entity
 
     def _note(self, entity: Entity, phrase: Phrase, pos: int, gender: str | None, speaker: bool) -> None:
-        entity.positions.append(pos)
+        insort(entity.positions, pos)
         entity.words.update(w for w in phrase.words if w not in _TRIVIAL)
         if phrase.head:
             entity.heads.add(phrase.head)
@@ -196,7 +197,7 @@ class Registry:
         for e in self.entities:
             if phrase.head not in e.heads or not words <= e.words | {phrase.head}:
                 continue
-            if e.positions and min(e.positions) >= pos:
+            if e.positions and e.positions[0] >= pos:
                 continue
             if best is None or e.near(pos) < best.near(pos):
                 best = e
@@ -267,7 +268,7 @@ class Registry:
         """Named people with their mentions, in order of first mention."""
         people = [e for e in self.entities if e.kind == "person" and e.named and e.forms
                   and (e.quoted or e.plausible)]
-        people.sort(key=lambda e: min(e.positions) if e.positions else 0)
+        people.sort(key=lambda e: e.positions[0] if e.positions else 0)
         mentions = self._mentions(people)
         return [(e, m) for e, m in zip(people, mentions, strict=True) if m]
 

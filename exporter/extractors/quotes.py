@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..segment import Article
@@ -51,6 +52,10 @@ _COMPLEMENT = (r"(?<![^\W_])(?:(?P<pw>الي|علي|عن|من|في) )?(?P<b>ب)?
                r"(?![^\W_])")
 # (searched patterns start with a lookahead for their possible first characters: the regex engine then skips
 # other positions at once, about twice as fast as trying every alternative there)
+_POSITION = itemgetter(0)  # history entries are (pos, entity, gender, sentence, spoke)
+# How far back a carried-over cue (وأضاف، مضيفا) looks for its speaker, in history entries. Real articles
+# stay far below it; it keeps hostile text (thousands of cues in one sentence) linear.
+LOOKBACK = 256
 _INTRO = re.compile(r"(?=[:«»“”„‹\"'‘اعمفب])(?:(?P<colon>(?<!\d):(?! ?\d))|(?P<mark>[«»“”„‹\"'‘])|" + _COMPLEMENT + ")")
 _COMPLEMENT_RE = re.compile(r"(?=[اعمفب])" + _COMPLEMENT)
 _COMPLEMENT_AFTER = re.compile(" " + _COMPLEMENT)
@@ -596,7 +601,11 @@ class _Extraction:
         sent = self.sentence_of(pos)
         s_start = self.sentences[sent][0]
         self.read_actors(s_start, pos)
-        same = [h for h in self.history if h[0] < pos and h[3] == sent]
+        i = j = bisect_left(self.history, pos, key=_POSITION)
+        stop = max(0, i - LOOKBACK)
+        while j > stop and self.history[j - 1][3] == sent:  # the history is in text order: same sentence = a run
+            j -= 1
+        same = self.history[j:i]
         pick = self._agreeing(same, gender)
         if pick is not None:
             return Speaker(pick[1], None, gender)
@@ -630,7 +639,7 @@ class _Extraction:
                     return Speaker(prev, None, gender)
         self.read_actors(self.body, pos)
         self.read_credits(pos)
-        earlier = [h for h in self.history if h[0] < pos]
+        earlier = self._before(pos)
         spoke = [h for h in earlier if h[4]] if goes_on else earlier
         pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
         return Speaker(pick[1], None, gender) if pick else None
@@ -731,8 +740,16 @@ class _Extraction:
     def note(self, pos: int, speaker: Speaker, spoke: bool) -> None:
         """Remember who spoke (or acted) at ``pos``; the history stays in text order (a later note may be for an
         earlier place: a report of a report's inner quote, a credit read after its sentence)."""
-        insort(self.history, (pos, speaker.entity, speaker.gender, self.sentence_of(pos), spoke),
-               key=lambda item: item[0])
+        self._remember((pos, speaker.entity, speaker.gender, self.sentence_of(pos), spoke))
+
+    def _remember(self, item: tuple[int, Entity, str | None, int, bool]) -> None:
+        """Add to the history, which is kept sorted by position so "who spoke before here" is a slice."""
+        insort(self.history, item, key=_POSITION)
+
+    def _before(self, pos: int) -> list[tuple[int, Entity, str | None, int, bool]]:
+        """The latest history entries before text position ``pos`` (a bounded slice, not a scan)."""
+        i = bisect_left(self.history, pos, key=_POSITION)
+        return self.history[max(0, i - LOOKBACK):i]
 
     # -------------------------------------------------------------- clauses
 
@@ -1246,7 +1263,7 @@ class _Extraction:
             if _RESUMPTIVE.match(self.norm, h.end) is not None:  # ألقى أمين شومان كلمة أكد فيها …
                 subject = self.sentence_subject(self.sentence_of(h.start), h.cue.gender)
                 if subject is not None:
-                    self.history.append((h.start, subject, h.cue.gender, self.sentence_of(h.start), True))
+                    self._remember((h.start, subject, h.cue.gender, self.sentence_of(h.start), True))
                 continue
             if self.clause_initial(h):
                 first = _FIRST_WORD.match(self.norm, h.end).end()
@@ -1270,8 +1287,7 @@ class _Extraction:
                     # كشفت مصادر عن مقتل …: they reported something, if not a clause (قال with no words
                     # introduced is rather a lost quotation: وقال تشمل الاتفاقيات …)
                     spoke = h.cue.role == "speech" and h.cue.lemma != "قال"
-                    self.history.append((h.start, speaker.entity, h.cue.gender, self.sentence_of(h.start), spoke))
-        self.history.sort(key=lambda item: item[0])
+                    self._remember((h.start, speaker.entity, h.cue.gender, self.sentence_of(h.start), spoke))
 
     def read_credits(self, pos: int) -> None:
         """Sources named in trailing credits before ``pos`` (…، وفقا لسور غول، قائد بالجيش): they may speak
@@ -1292,8 +1308,7 @@ class _Extraction:
                 continue
             speaker = self.resolve(phrase, phrase.start, None)
             if speaker is not None:
-                self.history.append((at, speaker.entity, None, self.sentence_of(at), False))
-                self.history.sort(key=lambda item: item[0])
+                self._remember((at, speaker.entity, None, self.sentence_of(at), False))
 
     def _apposed(self, phrase: Phrase, limit: int) -> bool:
         """Is a bare name followed by a comma and a title (سور غول، قائد بالجيش …)?"""
@@ -1395,7 +1410,6 @@ class _Extraction:
         speaker = self.resolve(phrase, phrase.start, None)
         if speaker is not None:
             self.reported(None, start, self.clause_end(start, b), speaker, i)
-            self.history.sort(key=lambda item: item[0])
 
     def _statement_source(self, pos: int, end: int) -> tuple[int, bool]:
         """Where the source starts after a credit's statement noun (وفقا لأقوال المتحدث، وحسب الإفادات التي

@@ -85,14 +85,16 @@ class Agreement:
     def __init__(self, first: Statement, words: Words):
         self.words = words
         self.statements = [first]
+        self._first = first
+        self._groups = {first.group} if first.group >= 0 else set()
         self.terms: list[tuple[int, int]] = []
         self.term_stems: list[frozenset[str]] = []
         self.add_terms(first.terms, dedupe=False)
 
     @property
     def first(self) -> Statement:
-        body = [s for s in self.statements if not s.headline]
-        return min(body or self.statements, key=lambda s: s.span[0])
+        """The earliest body statement (a headline only when there is none), kept up to date by :meth:`merge`."""
+        return self._first
 
     def add_terms(self, spans: list[tuple[int, int]], dedupe: bool = True, headline: bool = False) -> None:
         """Add a statement's terms; with ``dedupe`` skip those that repeat a term of another statement.
@@ -133,6 +135,10 @@ class Agreement:
 
     def merge(self, s: Statement) -> None:
         self.statements.append(s)
+        if (s.headline, s.span[0]) < (self._first.headline, self._first.span[0]):
+            self._first = s
+        if s.group >= 0:
+            self._groups.add(s.group)
         self.add_terms(s.terms, headline=s.headline and not self.first.headline)
 
 
@@ -147,7 +153,7 @@ def merge_statements(statements: list[Statement], words: Words) -> list[Agreemen
             if ag.first.keys() != keys:
                 continue
             if s.headline or ag.first.headline or s.follows or not s.terms or not ag.terms or ag.shares_term(s.terms) \
-                    or s.group >= 0 and any(s.group == t.group for t in ag.statements):
+                    or s.group >= 0 and s.group in ag._groups:
                 target = ag
                 break
         if target is None and s.headline and len(keys) < 2:
