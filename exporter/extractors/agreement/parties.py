@@ -68,6 +68,27 @@ def state_key(p: Party) -> str:
     return p.key
 
 
+def distinct(parties: list[Party]) -> list[Party]:
+    """``parties`` without repeats: the first of those that are the same party or stand for the same state."""
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        k = state_key(p)
+        if k in seen or p.key in seen:
+            continue
+        seen.add(k)
+        seen.add(p.key)
+        out.append(p)
+    return out
+
+
+def as_states(parties: list[Party]) -> list[Party]:
+    """Leaders and officials stand for their states when every party is a state."""
+    if all(p.kind == "country" or p.kind == "person" and p.country for p in parties):
+        return distinct([p.as_country() if p.kind == "person" else p for p in parties])
+    return parties
+
+
 class Resolver:
     """Reads party chains in an article and resolves references against what came before."""
 
@@ -228,7 +249,7 @@ class Resolver:
             p = country_party(code) if code else None
             return [p] if p else []
         if m.kind == "orgref":
-            return self._organisation_before(m, pos, exclude)
+            return self._organisation_before(m, exclude)
         if m.kind == "ref":
             return self._reference(m, pos, exclude)
         return []
@@ -252,7 +273,7 @@ class Resolver:
                              for hit in matcher.finditer_norm(self.words.norm, m.a, m.b))
         return counts.most_common(1)[0][0] if counts else None
 
-    def _organisation_before(self, m: Mention, pos: int, exclude: set[str]) -> list[Party]:
+    def _organisation_before(self, m: Mention, exclude: set[str]) -> list[Party]:
         cands = [o for o in self.index.mentions
                  if o.kind == "organisation" and o.head == m.head and o.key not in exclude]
         before = [o for o in cands if o.a < m.a]

@@ -56,17 +56,14 @@ class PhraseSet:
     """
 
     def __init__(self, phrases: tuple[tuple[str, ...], ...]):
-        self.phrases = tuple(sorted(phrases, key=len, reverse=True))
-        self.singles = frozenset(p[0] for p in self.phrases if len(p) == 1)
+        longest_first = sorted(phrases, key=len, reverse=True)
+        self.singles = frozenset(p[0] for p in longest_first if len(p) == 1)
         by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-        for p in self.phrases:
+        for p in longest_first:
             if len(p) > 1:
                 by_pair.setdefault((p[0], p[1]), []).append(p)
         self.by_pair = {k: tuple(v) for k, v in by_pair.items()}
-        self.by_first = frozenset(p[0] for p in self.phrases)
-
-    def __iter__(self):
-        return iter(self.phrases)
+        self.by_first = frozenset(p[0] for p in longest_first)
 
 
 class Words:
@@ -160,9 +157,6 @@ class Words:
 
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self.paragraph_starts, pos) - 1)
-
-    def same_paragraph(self, a: int, b: int) -> bool:
-        return self.paragraph_index(a) == self.paragraph_index(b)
 
     def word(self, i: int) -> str:
         return self.ws[i] if 0 <= i < self.n else ""

@@ -30,7 +30,6 @@ class TriggerForm:
     subject: int  # 1 singular, 2 dual, 3 plural, 0 first person plural
     document: bool  # needs a document noun (اتفاقية، مذكرة تفاهم …)
     document_within: int  # how many words after the trigger the document may come
-    complement: str | None  # على for agreeing verbs
     explicit_parties: bool  # وافق/توافق: only with parties named in the clause
 
     @property
@@ -80,8 +79,7 @@ def triggers() -> PhraseMatcher[TriggerForm]:
         for form, subject in t["forms"].items():
             entries.append((form, TriggerForm(
                 normalize(form), t["family"], t["action"], t["cameo"], t["kind"], subject,
-                bool(t.get("document")), int(t.get("document_within", 16)), t.get("complement"),
-                bool(t.get("explicit_parties")))))
+                bool(t.get("document")), int(t.get("document_within", 16)), bool(t.get("explicit_parties")))))
     return PhraseMatcher(entries, clitics=True)
 
 

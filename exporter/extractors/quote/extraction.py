@@ -1,0 +1,173 @@
+"""The quote reader's top layer: one pass over the cues, then the rules that need every cue read.
+
+Speech cues (قال، أكد، مضيفا …) introduce words; speech acts (دعا، رحب، واصفا …)
+introduce none by themselves, but their subject may speak next and a
+quotation they attribute to it (اتهم بكين بارتكاب «ما يشبه الإبادة») is its
+quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..persons import scan
+from ..quote_marks import Segment
+from .credits import Credits
+from .records import Hit
+from .vocabulary import MIN_ACT_WORDS, MIN_DIRECT_WORDS, RELAY_FROM
+
+_OPENING = re.compile("[«“\"„”]")
+_FINDERS = frozenset(("document", "anonymous", "other"))  # what a study or count "shows"
+
+
+class Extraction(Credits):
+    """All quotes of one article: build it, call :meth:`run`, then read ``quotes`` and ``registry``."""
+
+    def run(self) -> None:
+        """Read every cue in text order, and each sentence's credit opener once its cues are read (a sentence
+        quoted through a cue is not read again as a credit); then the quotations no cue introduced: attribution
+        tails, words a speech act attributes, continuations."""
+        scan(self.reader, self.registry, self.person_hits)
+        credits = 0  # sentences whose credits have been read (once the cues in them have been)
+        for h in self.hits:
+            while credits < len(self.sentences) and self.sentences[credits][1] <= h.start:
+                self.sentence_credit(credits)
+                credits += 1
+            if h.start < self.consumed or self.credited(h):
+                continue
+            seg = self.inside_segment(h.start)
+            if seg is not None and seg.close is not None and h.start not in self.leaked:
+                continue
+            if h.cue.role == "act":
+                self.act(h)
+            else:
+                self.speech(h)
+        while credits < len(self.sentences):
+            self.sentence_credit(credits)
+            credits += 1
+        self.tails()
+        self.attributed()
+        self.continuations()
+        self.quotes.sort(key=lambda q: q.start)
+
+    def speech(self, h: Hit) -> None:
+        """A speech cue: its introduction, its speaker, and the quote (indirect clause, marks or colon); with no
+        introduction it may still claim a quotation just before it, or be remembered as a speech act."""
+        if self.impersonal(h):
+            return
+        sent = self.sentence_of(h.start)
+        _s_start, s_end, para = self.sentences[sent]
+        p_end = self.paragraphs[para][1]
+        intro = self.find_intro(h, s_end)
+        if intro is None:
+            self.after_quotation(h, sent)
+            return
+        if h.cue.role == "relay" and RELAY_FROM.search(self.norm, h.end, intro.start) is None and (
+                h.cue.form != "verb" or self.words(h.end, intro.start) > 8):
+            return  # ناقلة تصريح مسؤول … بأن: the reporting noun after it introduces the words
+        if h.cue.has_object and self.label(h, intro):
+            self.actor(h)
+            return
+        inner = self.report_of_report(h, intro, s_end) if intro.kind == "complement" else None
+        if inner is not None:
+            outer, _, fit = self.subject(h, intro.start)
+            if outer is not None and fit:
+                self.note(h.start, outer, True)  # (the channel may go on: وقالت الصحيفة …)
+                if inner.kind == "document":  # (findings cited by a speaker: the speaker goes on)
+                    self.note(s_end - 1, outer, True)
+            return
+        speaker, phrase, fit = self.subject(h, intro.start)
+        if speaker is not None and h.cue.ambiguous and phrase is not None and speaker.entity.kind == "other":
+            speaker = None  # أبرز الأسباب التي …: "the most prominent", not a verb with a speaker
+        if speaker is None or not fit or (h.cue.findings and speaker.entity.kind not in _FINDERS):
+            self.actor(h)
+            return
+        relayed = self.relayed_source(h.end, intro.start)
+        if relayed is not None:
+            self.note(h.start, speaker, True)  # (the channel may go on: وأضافت أن …)
+            speaker, phrase = relayed  # ذكرت الوكالة نقلا عن مصدر أمني قوله: …
+        if phrase is None or phrase.name is None:
+            self.note(h.start, speaker, False)
+        if intro.kind == "mark":
+            segs = self.chain(intro.segment, p_end)
+            if intro.segment.words >= MIN_DIRECT_WORDS or intro.segment.close is None:
+                if self.emit_segments(segs, h, speaker, sent):
+                    self.more_marked(segs[-1], h, speaker, sent, s_end)
+            self.after_quotation(h, sent, speaker)  # «…»، قال X، «…»
+            return
+        if intro.kind == "colon":
+            self.colon_speech(h, intro, speaker, sent, p_end)
+            return
+        start = intro.after
+        end = self.clause_end(start, s_end)
+        relayed = self.relayed_source(end, s_end, tail=True)
+        if relayed is not None:
+            speaker = relayed[0]  # أفادت الوكالة أن … وذلك نقلا عن مصدر روسي
+        self.reported(h, start, end, speaker, sent)
+        self.after_quotation(h, sent, speaker)
+
+    def act(self, h: Hit) -> None:
+        """A speech act (دعا، رحب، واصفا …): an actor, and a participle's quotation of three words or more."""
+        self.actor(h)
+        if h.cue.form != "participle":
+            return
+        sent = self.sentence_of(h.start)
+        s_end = self.sentences[sent][1]
+        m = _OPENING.search(self.norm, h.end, min(s_end, h.end + 80))
+        if m is None or m.start() not in self.by_open:
+            return
+        seg = self.by_open[m.start()]
+        gap = self.words(h.end, seg.open)
+        if seg.words < MIN_ACT_WORDS or gap == 0 or gap > 8 or seg.open in self.used_segments:
+            return
+        speaker = self.implicit(h.start, h.cue.gender, participle=True)
+        if speaker is not None:
+            self.emit_segments([seg], h, speaker, sent)
+
+    def attributed(self) -> None:
+        """Quoted words a speech act attributes to its subject without a complement clause.
+
+        (لفت المرصد إلى «استشهاد …»، اتهم بكين بارتكاب «ما يشبه الإبادة»، انتقدت ما وصفته بـ"…"): a
+        quotation of five words or more, or one that starts with a particle, a few words after the cue.
+        Shorter noun phrases in marks stay names and terms (مشيرة إلى «خلافات سياسية»، جماعة «…»).
+        """
+        for seg in self.segments:
+            if seg.open in self.used_segments or seg.close is None or seg.words < MIN_ACT_WORDS \
+                    or seg.open < self.body or any(q.start <= seg.open < q.end for q in self.quotes):
+                continue
+            k = bisect_left(self.hit_starts, seg.open) - 1
+            if k < 0:
+                continue
+            h = self.hits[k]
+            sent = self.sentence_of(seg.open)
+            if k > 0 and h.cue.has_object and self.prev_word(h.lead) == "ما" \
+                    and self.hits[k - 1].start >= self.sentences[sent][0]:
+                h = self.hits[k - 1]  # وانتقدت ما وصفته بـ"…": the words of the verb that governs ما
+            if h.start < self.sentences[sent][0] or h.cue.form == "noun" or h.cue.ambiguous \
+                    or self._act_gap(h, seg) > 10 \
+                    or any(h.start < q.start < seg.open for q in self.quotes) or not self.phrase_quoted(seg) \
+                    or self._introduces_other(h, seg, self.sentences[sent][1]):
+                continue
+            speaker = self.act_subject(h)
+            if speaker is not None:
+                self.emit_segments([seg], h, speaker, sent)
+        self.quotes.sort(key=lambda q: q.start)
+
+    def _act_gap(self, h: Hit, seg: Segment) -> int:
+        """Words between a speech act and the quotation it attributes, not counting its subject (دعا وزير
+        الخارجية الأمريكي، مايك بومبيو، | حكومة المملكة إلى "…")."""
+        gap = self.words(h.end, seg.open)
+        if gap > 8 and h.cue.form == "verb":
+            phrase = self.phrase_after(h.end, seg.open)
+            if phrase is not None:
+                gap = self.words(phrase.end, seg.open)
+        return gap
+
+    def _introduces_other(self, h: Hit, seg: Segment, limit: int) -> bool:
+        """Does cue ``h`` introduce other words than ``seg`` (قالت شركة «لا مانشا ريسورسز» … إنها: the marked
+        words are a name inside its speaker phrase)?"""
+        if h.cue.role != "speech":
+            return False
+        intro = self.find_intro(h, limit)
+        return intro is not None and intro.segment is not seg
