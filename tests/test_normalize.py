@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from exporter.normalize import normalize, normalize_map, span_in_text
+from exporter.normalize import _reference_normalize_map, normalize, normalize_map, span_in_text
 
 
 @pytest.mark.parametrize(
@@ -41,3 +43,14 @@ def test_offset_map_points_into_the_original():
     i = norm.index("اسلام اباد")
     s, e = span_in_text(starts, text, i, i + len("اسلام اباد"))
     assert text[s:e] == "إسلام  آباد"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابةأإآىئؤه ،ABCxyzÉДΩİﻻ…ـ١2")
+                                        + ["\n", "\t", "\r", "\xa0", "\u064e", "\u200f", "\u0640"])
+               | st.characters(), max_size=60))
+def test_fast_path_equals_the_character_by_character_definition(text):
+    norm, starts = normalize_map(text)
+    ref_norm, ref_starts = _reference_normalize_map(text)
+    assert norm == ref_norm
+    assert list(starts) == ref_starts
