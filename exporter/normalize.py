@@ -46,6 +46,12 @@ _FOLD = {
 }
 
 
+# Blocks whose compatibility characters are decomposed and whose capitals are lower-cased: Latin, Greek,
+# Cyrillic, Armenian, general punctuation, letterlike symbols, and the Arabic presentation forms. Other
+# scripts are kept as written (news copy has none worth folding, and a bounded set keeps the fast path exact).
+_COMPAT_RANGES = ((0x00A0, 0x0590), (0x1E00, 0x2200), (0xFB00, 0xFFF0))
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     """Normalised form of one character ('' when it is dropped)."""
@@ -57,6 +63,8 @@ def _fold_char(ch: str) -> str:
         return " "
     if ord(ch) < 128:
         return ch.lower()
+    if not any(lo <= ord(ch) < hi for lo, hi in _COMPAT_RANGES):
+        return ch
     # Presentation forms (ﻻ, ﷲ …) and other compatibility characters.
     decomposed = unicodedata.normalize("NFKC", ch)
     if decomposed != ch:
@@ -96,7 +104,7 @@ def _build_tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
     specials = set(_DROP)
     # Compatibility characters that decompose (Arabic presentation forms, ligatures,
     # full-width forms): few, but one character may become several.
-    for lo, hi in ((0x00A0, 0x0590), (0x1E00, 0x2200), (0xFB00, 0xFFF0)):
+    for lo, hi in _COMPAT_RANGES:
         for c in range(lo, hi):
             ch = chr(c)
             if ch not in _FOLD and not ch.isspace() and _fold_char(ch) != ch:
