@@ -41,10 +41,7 @@ import time
 from itertools import cycle, islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SHARED = Path(os.environ.get("EXPORTER_SHARED", ROOT.parent / "shared"))
-REAL = SHARED / "corpus" / "real"
+from corpus import real_articles  # benchmarks/corpus.py: paths, and the project on sys.path
 
 THROUGHPUT_TARGET = 300.0
 SPEEDUP_TARGET = 1.7
@@ -56,9 +53,7 @@ FORMATS = {"json-dir": ("json", "out"), "jsonl": ("json", "out.jsonl"), "xlsx": 
 
 def corpus_folder(n: int, root: Path) -> Path:
     """``root/N`` holding N distinct copies of the real articles, cycled, 1,000 per subfolder."""
-    paths = sorted(REAL.rglob("*.txt")) if REAL.is_dir() else []
-    if not paths:
-        raise SystemExit(f"real corpus not found at {REAL} (set EXPORTER_SHARED)")
+    paths = real_articles()
     folder = root / str(n)
     if folder.is_dir():
         return folder

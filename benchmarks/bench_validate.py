@@ -24,7 +24,6 @@ the same machine load. check-jsonschema comes from the ``bench`` extra
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -32,9 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("EXPORTER_SHARED", ROOT.parent / "shared"))
-REAL = SHARED / "corpus" / "real"
+from corpus import REAL, ROOT, real_articles  # benchmarks/corpus.py: paths, and the project on sys.path
+
 SCHEMA = ROOT / "schemas" / "article.schema.json"
 BIN = Path(sys.executable).parent
 
@@ -51,9 +49,7 @@ def tool(name: str) -> str:
 
 def make_documents(n: int, folder: Path) -> list[Path]:
     """``n`` exported documents with distinct texts, made from the real corpus."""
-    articles = sorted(REAL.rglob("*.txt")) if REAL.is_dir() else []
-    if not articles:
-        raise SystemExit(f"real corpus not found at {REAL} (set EXPORTER_SHARED)")
+    articles = real_articles()
     texts = folder / "articles"
     texts.mkdir()
     for i in range(n):

@@ -28,20 +28,14 @@ from collections.abc import Iterator
 from itertools import cycle, islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SHARED = Path(os.environ.get("EXPORTER_SHARED", ROOT.parent / "shared"))
-REAL = SHARED / "corpus" / "real"
+from corpus import REAL, real_articles  # benchmarks/corpus.py: paths, and the project on sys.path
 
 SPEED_TARGET = 1.3
 MEMORY_TARGET = 1.2
 
 
 def corpus() -> list[Path]:
-    paths = sorted(REAL.rglob("*.txt")) if REAL.is_dir() else []
-    if not paths:
-        raise SystemExit(f"real corpus not found at {REAL} (set EXPORTER_SHARED)")
-    return paths
+    return real_articles()
 
 
 def repeated(n: int) -> Iterator[Path]:
