@@ -150,8 +150,9 @@ class Registry:
             if len(firsts) > 1 and phrase.head:
                 firsts = [e for e in firsts if phrase.head in e.heads]  # الأمير أحمد: the prince of that name
             candidates = firsts if len(firsts) == 1 else []
-        if not candidates and len(key) > 1:
-            # خاتمي رجال الدين، شترايتر تصريحاته: a known surname followed by other words
+        if not candidates and len(key) > 1 and not self.reader.word(key[1]).given:
+            # خاتمي رجال الدين، شترايتر تصريحاته: a known surname followed by other words (but سيد أحمد,
+            # a name going on with a given name, is someone else than سمية سيد)
             for n in range(len(key) - 1, 0, -1):
                 short = [e for e in self.entities if self._links(key[:n], e) and e.key[-1] == key[n - 1]]
                 if short:

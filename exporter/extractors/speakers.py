@@ -50,6 +50,10 @@ _NAME_ARTICLES = frozenset(("الله", "الدين", "الرحمن", "العز�
 _ON_BEHALF = frozenset(("باسم", "بلسان"))  # المتحدث باسم / الناطق بلسان …
 _PP_LIKE = ("لت", "لم", "لل", "لاست", "لان", "بت", "بم")  # لمتابعة، لتعزيز، بمشاركة: a preposition and a noun
 _SAME_BEFORE = frozenset(("نفس", "ذات"))
+# indefinite adjectives in a construct with a definite noun (الشركة متعددة الجنسية، عابرة للحدود): they go on
+# describing the noun before them rather than starting the verb's object
+_ADJECTIVE_CONSTRUCTS = ("متعدد", "عابر", "ذات", "ذو", "ذوي", "واسع")
+_SOME_HEADS = frozenset(("anonymous", "document", "organisation"))  # بعض المصادر، بعض التقارير، بعض الصحف
 _SAME = frozenset(("ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "نفسهم"))  # المصدر ذاته
 _PRONOUN_PPS = frozenset(("اليه", "اليها", "عليه", "عليها", "له", "لها", "به", "بها", "منه", "منها", "عنه", "عنها",
                           "فيه", "فيها", "معه", "معها"))
@@ -256,6 +260,13 @@ class Reader:
             i += 2  # كل من بريطانيا وفرنسا: the parties named after it
         elif i + 1 < len(toks) and toks[i][0] in _SAME_BEFORE and self.word(toks[i + 1][0]).definite:
             i += 1  # نفس الشبكة، ذات المصدر: the one named before
+        elif i + 1 < len(toks) and toks[i][0] == "بعض" and self.word(toks[i + 1][0]).head in _SOME_HEADS \
+                and self.word(toks[i + 1][0]).definite:
+            # بعض المصادر، بعض المسؤولين: unnamed sources, kept as written
+            phrase = self.parse(toks, i + 1, allow_name_first=allow_name_first)
+            if phrase is not None:
+                phrase.start = toks[i][1]
+            return phrase
         if self.opens_circumstance(toks, i):
             return None
         end = self._extent(toks, i)
@@ -470,7 +481,7 @@ class Reader:
             gap = idx[q] - idx[q - 1] > 1
             if prev.definite and not prev.prep and not w.definite and not w.prep and not gap and w.alpha \
                     and not w.place_noun and not w.organisation and not w.country and w.text not in _PREPS \
-                    and w.text not in _SAME and w.text[0] not in "لب":
+                    and w.text not in _SAME and w.text[0] not in "لب" and not w.text.startswith(_ADJECTIVE_CONSTRUCTS):
                 return toks[idx[q - 1]][2]
         return stop
 

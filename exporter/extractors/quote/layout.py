@@ -21,6 +21,8 @@ from .vocabulary import ANY_MARK
 
 _WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
 _CONJUNCTIONS = frozenset(("", "و", "ف"))  # the clitics a verb may carry
+# a full stop with no space after it, before a word with و (…الانتخابية”.وقال …): run-on copy's sentence end
+_GLUED_STOP = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[”\"»’)]))\.(?=و[^\W\d_]{2})")
 
 
 class Layout:
@@ -114,6 +116,21 @@ class Layout:
                 out.append((a, self.paragraphs[para][1], para))
                 para += 1
                 a = self.paragraphs[para][0]
+            out.append((a, b, para))
+        return self._resplit(norm, out)
+
+    @staticmethod
+    def _resplit(norm: str, sentences: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Sentences split where run-on copy lost the space after a full stop (…الانتخابية”.وقال …), and
+        joined where a full stop inside brackets ended one (في تصريح لـ(العربية. نت) إنه …)."""
+        out: list[tuple[int, int, int]] = []
+        for a, b, para in sentences:
+            if out and out[-1][2] == para and norm.count("(", out[-1][0], out[-1][1]) \
+                    > norm.count(")", out[-1][0], out[-1][1]) and 0 <= norm.find(")", a, b) < a + 24:
+                a = out.pop()[0]
+            for m in _GLUED_STOP.finditer(norm, a, b):
+                out.append((a, m.end(), para))
+                a = m.end()
             out.append((a, b, para))
         return out
 
