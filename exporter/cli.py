@@ -98,7 +98,7 @@ def extract(inputs: tuple[str, ...], batch) -> None:
 @click.option("--xsd", type=click.Path(dir_okay=False), default=None,
               help="newsml: the NewsML-G2 XSD for --validate (not shipped; read offline).")
 @click.option("--reproducible", is_flag=True,
-              help="newsml: byte-identical output; timestamps from SOURCE_DATE_EPOCH or the dateline, "
+              help="newsml, xlsx: byte-identical output; timestamps from SOURCE_DATE_EPOCH or the dateline, "
                    "never the clock (also on when SOURCE_DATE_EPOCH is set).")
 @batch_options
 @click.argument("inputs", nargs=-1, required=True)

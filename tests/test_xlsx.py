@@ -299,6 +299,56 @@ def test_workbook_properties(tmp_path):
     assert default.title == "exporter: 2 Arabic news articles"
 
 
+def _run_at(monkeypatch, seconds: float) -> None:
+    """Set the clock openpyxl and zipfile read (entries are dated with time.time())."""
+    import time
+
+    monkeypatch.setattr(time, "time", lambda: seconds)
+
+
+def test_reproducible_workbook_is_byte_identical_and_dated_by_its_articles(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    docs = [hand_doc(), hand_doc(file="b.txt", date="2023-12-31"), hand_doc(file="c.txt", date=None)]
+    _run_at(monkeypatch, 1_000_000_000)
+    a = export(tmp_path, docs, "a.xlsx", reproducible=True)
+    _run_at(monkeypatch, 1_700_000_000)
+    b = export(tmp_path, docs, "b.xlsx", reproducible=True)
+    assert a.read_bytes() == b.read_bytes()
+    props = load_workbook(a).properties
+    assert props.created == props.modified == datetime(2024, 1, 30)  # the latest dateline date
+    with zipfile.ZipFile(a) as z:
+        assert {info.date_time for info in z.infolist()} == {(2024, 1, 30, 0, 0, 0)}
+    _run_at(monkeypatch, 1_000_000_000)
+    clocked = export(tmp_path, docs, "c.xlsx")
+    _run_at(monkeypatch, 1_700_000_000)
+    assert clocked.read_bytes() != export(tmp_path, docs, "d.xlsx").read_bytes()  # the clock shows without it
+
+
+def test_source_date_epoch_dates_the_workbook_from_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1706572800")
+    out = tmp_path / "seed.xlsx"
+    result = invoke("export", "--format", "xlsx", "-o", out, SEED_ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    props = load_workbook(out).properties
+    assert props.created == props.modified == datetime(2024, 1, 30)
+    with zipfile.ZipFile(out) as z:
+        assert {info.date_time for info in z.infolist()} == {(2024, 1, 30, 0, 0, 0)}
+    piped = invoke("export", "--format", "xlsx", "-o", "-", "--reproducible", SEED_ARTICLE)
+    assert piped.exit_code == 0 and piped.stdout_bytes == out.read_bytes()
+
+
+def test_reproducible_option_errors(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    result = invoke("export", "--format", "xlsx", "-o", tmp_path / "o.xlsx", SEED_ARTICLE)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "exporter: SOURCE_DATE_EPOCH='soon' is not a number of seconds since 1970-01-01"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    result = invoke("export", "--format", "json", "-o", tmp_path / "j", "--reproducible", SEED_ARTICLE)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "exporter: --reproducible: only for --format newsml or xlsx"
+    assert not (tmp_path / "o.xlsx").exists() and not (tmp_path / "j").exists()
+
+
 def test_widths_fit_content_within_bounds(tmp_path):
     short = hand_doc()
     long = hand_doc(file="long.txt")

@@ -92,18 +92,23 @@ def writer_options(fmt: str, *, validate: bool = False, xsd: str | None = None,
     """Check the command line's NewsML-G2 options; returns ``inputs -> writer options``.
 
     Raises :class:`NewsmlError` (a usage error) for options given to another
-    format, ``--validate`` without ``--xsd`` or the reverse, or a bad
+    format (``--reproducible`` also serves xlsx), ``--validate`` without ``--xsd`` or the reverse, or a bad
     ``SOURCE_DATE_EPOCH``, before any article is read. ``inputs`` (the
     command's :class:`exporter.inputs.Inputs`) decides the container: one
     article named directly gives a newsItem, anything else a newsMessage,
     whatever number of articles then succeeds.
     """
-    used = [name for name, on in (("--validate", validate), ("--xsd", xsd is not None),
-                                  ("--reproducible", reproducible)) if on]
+    used = [name for name, on in (("--validate", validate), ("--xsd", xsd is not None)) if on]
     if fmt != "newsml":
+        if reproducible and fmt != "xlsx":
+            used.append("--reproducible")
         if used:
-            raise NewsmlError(f"{' and '.join(used)}: only for --format newsml")
-        return lambda inputs: {}
+            only = "newsml" if len(used) > 1 or used[0] != "--reproducible" else "newsml or xlsx"
+            raise NewsmlError(f"{' and '.join(used)}: only for --format {only}")
+        if fmt != "xlsx":
+            return lambda inputs: {}
+        source_date_epoch()  # a bad value is a usage error before any article is read
+        return lambda inputs: {"reproducible": reproducible}
     if validate and xsd is None:
         raise NewsmlError("--validate needs --xsd PATH (the NewsML-G2 schema is not shipped with exporter)")
     if xsd is not None and not validate:

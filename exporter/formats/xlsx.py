@@ -27,6 +27,10 @@ Why it is built the way it is:
   article's ``warnings`` cell so nothing disappears silently.
 * Atomic publication. The workbook is saved to a temporary name beside the
   target and renamed when complete (:mod:`exporter.atomic`).
+* Reproducibility. With ``reproducible`` (or ``SOURCE_DATE_EPOCH`` set) no
+  clock is read: the workbook's created/modified time and every zip entry's
+  time are ``SOURCE_DATE_EPOCH``, else the latest dateline date, so the same
+  articles give a byte-identical file (archives diff and deduplicate exports).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import re
 import shutil
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -62,6 +67,8 @@ _FORMULA_START = frozenset("=+-@")
 WRAPPED = ("long", "lines")
 
 _HEADER_FILL = "DDE4EE"
+_ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # openpyxl turns each appended value into a cell (inferring its type, and
@@ -325,7 +332,7 @@ class XlsxWriter:
 
     def __init__(self, output: Path | str, *, language: str = "ar", title: str | None = None,
                  created: datetime | None = None, max_rows: int = EXCEL_MAX_ROWS,
-                 fit_rows: int = DEFAULT_FIT_ROWS, **_: Any):
+                 fit_rows: int = DEFAULT_FIT_ROWS, reproducible: bool = False, **_: Any):
         if language not in ("ar", "en"):
             raise ValueError(f"language must be 'ar' or 'en', not {language!r}")
         if not 2 <= max_rows <= EXCEL_MAX_ROWS:
@@ -336,6 +343,8 @@ class XlsxWriter:
         self.language = language
         self.title = title
         self.created = created
+        self.reproducible = reproducible
+        self._latest: str | None = None  # the latest full dateline date, for reproducible timestamps
         self.max_rows = max_rows
         self.fit_rows = max(1, fit_rows)
         self.notices: list[str] = []
@@ -385,6 +394,9 @@ class XlsxWriter:
             for row in rows.get(name, ()):
                 self._sheet(name).add(row)
         self.articles += 1
+        day = (doc.get("dateline") or {}).get("date")
+        if isinstance(day, str) and _FULL_DATE.fullmatch(day) and (self._latest is None or day > self._latest):
+            self._latest = day
 
     def _sheet(self, name: str) -> _Sheet:
         sheet = self._sheets.get(name)
@@ -392,8 +404,24 @@ class XlsxWriter:
             sheet = self._sheets[name] = _Sheet(self, name)
         return sheet
 
-    def _set_properties(self) -> None:
-        created = self.created or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    def _fixed_time(self) -> datetime | None:
+        """The workbook's time when no clock may be read (naive UTC), else None."""
+        from .newsml import source_date_epoch
+
+        epoch = source_date_epoch()
+        if epoch is not None:
+            return max(epoch.replace(tzinfo=None), _ZIP_EPOCH)
+        if not self.reproducible:
+            return None
+        if self._latest is not None:
+            try:
+                return max(datetime.fromisoformat(self._latest), _ZIP_EPOCH)
+            except ValueError:  # 2024-02-30 and the like: no such day
+                pass
+        return _ZIP_EPOCH
+
+    def _set_properties(self, fixed: datetime | None) -> None:
+        created = self.created or fixed or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         props = self.workbook.properties
         plural = "" if self.articles == 1 else "s"
         props.title = self.title or f"exporter: {self.articles} Arabic news article{plural}"
@@ -408,7 +436,8 @@ class XlsxWriter:
     def close(self) -> None:
         for sheet in self._sheets.values():
             sheet.finish()
-        self._set_properties()
+        fixed = self._fixed_time()
+        self._set_properties(fixed)
         if self._cleaned:
             self.notices.append(f"{self._cleaned} article(s) had text changed to fit XLSX; "
                                 "see the warnings column of the Articles sheet")
@@ -416,13 +445,27 @@ class XlsxWriter:
             # A zip archive is finished only when its directory is written, so
             # build it in an anonymous temporary file, then copy it out whole.
             with tempfile.TemporaryFile() as fh:
-                self.workbook.save(fh)
+                self._save(fh, fixed)
                 fh.seek(0)
                 shutil.copyfileobj(fh, sys.stdout.buffer)
             sys.stdout.buffer.flush()
             return
-        with atomic_path(self.output) as tmp:
-            self.workbook.save(tmp)
+        with atomic_path(self.output) as tmp, open(tmp, "wb") as fh:
+            self._save(fh, fixed)
+
+    def _save(self, target: Any, fixed: datetime | None) -> None:
+        """Write the workbook to the binary file ``target``; with ``fixed``, no clock time in it."""
+        if fixed is None:
+            self.workbook.save(target)
+            return
+        # Workbook.save stamps "modified" with the clock, so hand the workbook to
+        # openpyxl's writer directly, then give every zip entry the fixed time.
+        from openpyxl.writer.excel import ExcelWriter
+
+        with tempfile.TemporaryFile() as raw:
+            ExcelWriter(self.workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+            raw.seek(0)
+            _restamp(raw, target, fixed)
 
     def abort(self) -> None:
         """Drop everything written so far, including openpyxl's per-sheet temporary files."""
@@ -438,3 +481,20 @@ class XlsxWriter:
                     writer.cleanup()
                 except (OSError, ValueError):  # already gone
                     pass
+
+
+def _restamp(source: Any, target: Any, when: datetime) -> None:
+    """Copy the zip ``source`` to ``target`` with every entry dated ``when`` and fixed permissions.
+
+    openpyxl dates each entry with the clock (and each worksheet with its
+    temporary file's time), which is all that differs between two saves of
+    the same rows; the entries' contents are copied unchanged.
+    """
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = info.compress_type
+            entry.external_attr = 0o644 << 16
+            with zin.open(info) as src, zout.open(entry, "w", force_zip64=info.file_size >= 2 ** 31) as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
