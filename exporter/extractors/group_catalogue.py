@@ -190,6 +190,12 @@ def affiliation_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_words() -> frozenset[str]:
+    """Armed-unit nouns (كتيبة، سرايا): a catalogued name after one names that unit, not the group."""
+    return norm_set(rules()["units"]["words"])
+
+
+@lru_cache(maxsize=1)
 def trailing_words() -> frozenset[str]:
     return norm_set(rules()["trailing"]["words"])
 

@@ -221,7 +221,11 @@ def _after_head(words: Words, i: int, prefix: str, head: str) -> Discovery | Non
     if head_word.tail or i + 1 >= len(words):
         return None
     if head_word.lead and head_word.lead[-1] in OPENERS and not prefix:
-        return _quoted_with_head(words, i, head, category)
+        whole = _quoted_with_head(words, i, head, category)
+        if whole is not None:
+            return whole
+        # no closing mark soon: the mark opens a quoted sentence ("كتيبة جند الله بدمشق تعلن …"),
+        # so the name is read after the head as anywhere else
     if i > 0:
         before = words.word(i - 1)
         if not before.tail and before.body in lx.blocked_before:

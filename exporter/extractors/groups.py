@@ -52,6 +52,7 @@ from .group_catalogue import (
     opening_words,
     skeleton_index,
     trailing_words,
+    unit_words,
 )
 from .group_discovery import Discovery, discover, head_reading, lists
 from .group_words import CLITIC_PREFIXES, CLOSERS, OPENERS, Words, clitic_readings, parse_word
@@ -73,6 +74,7 @@ class _Mention:
     weak: bool = False
     licensed_only: bool = False  # a weak form that only a licence word right before it makes count
     described: bool = False  # extended over a descriptor noun (تنظيم داعش)
+    after_unit: bool = False  # right after an armed-unit noun (كتيبة جند الله): gives way to the discovered unit
     discovery: Discovery | None = None
     licensed: bool = field(default=False)
 
@@ -217,7 +219,9 @@ def _catalogue_mentions(words: Words, openers: list[int], blocked: list[tuple[in
         described = False
         if not prefix:
             a, b, described = _extend_descriptor(norm, a, b)
-        out.append(_Mention(a, b, form.entry.id, form.entry, form.weak, form.licensed_only, described=described))
+        after_unit = not prefix and not described and _previous_body(norm, a).lstrip(OPENERS) in unit_words()
+        out.append(_Mention(a, b, form.entry.id, form.entry, form.weak, form.licensed_only, described=described,
+                            after_unit=after_unit))
     return out
 
 
@@ -493,7 +497,7 @@ def extract(article: Article) -> list[dict[str, Any]]:
         return []
     readings = [_readings[tokens[i]] for i in candidates]
     mentions = _catalogue_mentions(words, [i for i, r in zip(candidates, readings, strict=True) if r.opens], taken)
-    taken += [(m.start, m.end) for m in mentions if not m.weak]
+    taken += [(m.start, m.end) for m in mentions if not m.weak and not m.after_unit]
     mentions += _word_mentions(words, [i for i, r in zip(candidates, readings, strict=True) if r.gate or r.head], taken)
     mentions = _resolve_weak(mentions, norm)
     mentions += _repeated_names(norm, mentions)
