@@ -1,7 +1,7 @@
 """Pairing quotation marks into quoted segments, paragraph by paragraph.
 
 News copy mixes « », “ ”, „ “, straight " and ' (one character for both
-ends), reversed guillemets (»…«), a closing ” used to open, marks never
+ends), reversed guillemets (»…«), a guillemet closed by ” («…”), a closing ” used to open, marks never
 closed before the paragraph ends, and spaces inside marks (" إن … ").
 Directional marks pair by type; a straight mark opens or closes by its
 neighbours: one with a space before and a letter after opens, one with a
@@ -78,6 +78,15 @@ def _misplaced_opener(s: str, i: int, end: int, c: str) -> bool:
     return j != -1 and _closes_at(s, j, end) and _word_count(s[i + 1:j]) >= 3
 
 
+def _guillemet_closes_later(s: str, i: int, end: int) -> bool:
+    """Is the next guillemet after ``i`` a closing one (the open « has its own » to come)?"""
+    close = s.find("»", i, end)
+    if close == -1:
+        return False
+    reopen = s.find("«", i, close)
+    return reopen == -1
+
+
 def pair_marks(s: str, start: int, end: int) -> list[Segment]:
     """Top-level quoted segments of ``s[start:end]`` (one paragraph), in order."""
     out: list[Segment] = []
@@ -94,6 +103,8 @@ def pair_marks(s: str, start: int, end: int) -> list[Segment]:
         nxt = s[i + 1] if i + 1 < end else " "
         if c == "'" and _is_word(prev) and _is_word(nxt):
             continue  # an apostrophe inside a word (O'Brien)
+        if stack and stack[-1] == (c, i - 1) and _is_word(s[i + 1] if i + 1 < end else " "):
+            continue  # a doubled opening mark (موضحا: ""أنا لا أثق …"): one opening
         # a one-letter clitic before the mark (بـ"…"، و«…») belongs to the next word
         word_before = _is_word(prev) and not (prev in _CLITICS and (i - 2 < start or not _is_word(s[i - 2])))
         closes_open = bool(stack) and c in _CLOSERS[stack[-1][0]]
@@ -109,6 +120,10 @@ def pair_marks(s: str, start: int, end: int) -> list[Segment]:
             stack.append((c, i))
         elif closes_open or (c == "“" and stack and stack[-1][0] == "“" and not strong_open):
             opening = stack.pop()[1]  # (“بعض العناصر “: an opening-style mark written to close)
+            emit(opening, i, i)
+        elif c == "”" and stack and stack[-1][0] == "«" and strong_close and not strong_open \
+                and not _guillemet_closes_later(s, i, end):
+            opening = stack.pop()[1]  # ب«تقدم واضح”: a guillemet closed by a curly mark
             emit(opening, i, i)
         elif c == "»" and "«" not in [o for o, _ in stack] and _is_word(nxt):
             stack.append((c, i))  # reversed guillemets: »…«

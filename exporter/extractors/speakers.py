@@ -296,8 +296,8 @@ class Reader:
             t = toks[j][0]
             if t in _MARK_CHARS:
                 k = self._skip_short_mark(toks, j)
-                if k is None:
-                    break
+                if k is None or (k == j + 3 and j > i and self._addressee(toks[j + 1][0], toks[j - 1][0])):
+                    break  # (مصدر مطلع "لعمان" أنه: the outlet spoken to, not part of the speaker)
                 j = k
                 if j > i + 1:
                     # وكالة الأنباء "وفا" | …: a name in marks ends the phrase, after the adjectives that
@@ -345,8 +345,10 @@ class Reader:
             if head_ok and j > i and t in _ROLE_ADJECTIVES:
                 j += 1  # وزير المالية السابق: an adjective of the role, not a time word
                 continue
-            if (w.stop and not (j > i and w.given)) or (j > i and w.cue):
+            if (w.stop and not (j > i and (w.given or self._word_surname(toks, j)))) or (j > i and w.cue):
                 break
+            if j > i and t in _DETERMINERS and j + 1 < n and self.word(toks[j + 1][0]).temporal:
+                break  # الوزير | هذا الأسبوع: a time after the speaker, not its name
             if j > i and not w.given and possessive_noun(t):
                 break  # الأمين العام الأممي | دعوته لمجلس الأمن: the phrase ends before the object
             if w.prep:
@@ -370,7 +372,46 @@ class Reader:
         """علي written with ي inside a name (محمد علي النصري، محمد بن علي) rather than the preposition على."""
         if toks[j][0] != "علي" or j == 0:
             return False
-        return self.word(toks[j - 1][0]).given or toks[j - 1][0] in self.lex.particles
+        prev = self.word(toks[j - 1][0])
+        if prev.given or toks[j - 1][0] in self.lex.particles:
+            return True
+        # الناشط علي عبيدات قال، الوزير علي عبيدات لفرانس برس: after a title or source noun, a plain word that
+        # ends the phrase (not على هامش المؤتمر، على ضرورة أن)
+        if not (prev.title or prev.head == "anonymous" or (prev.definite and prev.country)) or j + 1 >= len(toks):
+            return False  # (وزير المالية السوداني علي محمود: after the title's adjective too)
+        nxt = self.word(toks[j + 1][0])
+        return nxt.alpha and not ((nxt.known and not nxt.given) or nxt.stop or nxt.definite or nxt.prep or nxt.conj
+                                  or nxt.adverbial or nxt.temporal or nxt.cue or nxt.country
+                                  or possessed(nxt.text)) \
+            and self._last_word(toks, j + 1)
+
+    def _word_surname(self, toks: list[Token], j: int) -> bool:
+        """A function word that is a foreign surname here (لي: Li, Lee): the last word of a name after a name word
+        that is not a known given name (المتحدثة جيني لي; قال محمد لي إن is "told me", قالت الشركة لي
+        "told me"), or the first after a title, before a word the lexicon does not know (رئيس الوزراء الصيني لي
+        كيتشيانغ; قال الوزير لي إن، قال لي مسؤول are "told me")."""
+        if toks[j][0] not in self.lex.word_surnames or j == 0 or not toks[j - 1][0][:1].isalpha():
+            return False
+        prev = self.word(toks[j - 1][0])
+        nxt = self.word(toks[j + 1][0]) if j + 1 < len(toks) else None
+        if prev.title or (prev.definite and prev.stem.endswith("ي") and not prev.known):
+            return nxt is not None and nxt.alpha and not (nxt.known or nxt.stop or nxt.definite or nxt.prep
+                                                          or nxt.conj or nxt.given or nxt.cue or nxt.country)
+        if prev.given or prev.known or prev.definite or prev.stop or prev.cue or prev.head is not None \
+                or prev.country:
+            return False
+        return nxt is None or not nxt.alpha or nxt.stop
+
+    def _addressee(self, t: str, before: str) -> bool:
+        """A word with ل in marks that names who was spoken to (مصدر مطلع "لعمان"، "لرويترز"), not the name of
+        the outlet or body just before it (صحيفة "لوموند")."""
+        if len(t) < 4 or t[0] != "ل" or t.startswith("لل"):
+            return False
+        b = self.word(before)
+        if b.media or b.head in ("organisation", "group", "document"):
+            return False
+        w = self.word(t)
+        return w.prep == "ل" or (not w.known and not w.given)
 
     def _skip_short_mark(self, toks: list[Token], j: int) -> int | None:
         """After an opening mark inside a phrase (وكالة الأنباء "وفا"، عن "فالون"): index after its closer."""
@@ -509,7 +550,7 @@ class Reader:
                 if w.title or self.honorific(toks, k) or w.head in ("organisation", "document", "anonymous") \
                         or (w.prep and (w.media or w.organisation or w.place_noun or w.head
                                         or w.stem in self.lex.titles)) \
-                        or w.cue or (w.stop and not self._name_like(toks, k)):
+                        or w.cue or (w.stop and not self._name_like(toks, k) and not self._word_surname(toks, k)):
                     break
                 if idx[q - 1] + 1 != k and (toks[idx[q - 1] + 1][0] not in _MARK_CHARS or w.prep):
                     break  # punctuation inside (or حنا عميرة "لعمان": an outlet in marks): the name has ended
@@ -570,7 +611,8 @@ class Reader:
                 name_at = q
                 break
             if q > 0 and prev_definite and not w.definite and not w.prep and not w.title and not w.conj \
-                    and w.stem not in _PREPS and not (w.text in _ON_BEHALF and spokes) and not w.place_noun \
+                    and (w.stem not in _PREPS or self._name_like(toks, k)) \
+                    and not (w.text in _ON_BEHALF and spokes) and not w.place_noun \
                     and not w.organisation and not w.country and w.head is None \
                     and not (w.text.startswith(_PP_LIKE) and not w.given) and not possessed(w.text) \
                     and not (possessive_noun(w.text) and not w.given) \
@@ -680,11 +722,12 @@ class Reader:
         return k + 1 < len(toks) and toks[k + 1][0] in _PRONOUN_PPS
 
     def _last_word(self, toks: list[Token], k: int) -> bool:
-        """Is token ``k`` the last word of its phrase (followed by punctuation, a stop, a title or the end)?"""
+        """Is token ``k`` the last word of its phrase (followed by punctuation, a stop, a title, an addressee such
+        as لرويترز or the end)?"""
         if k + 1 >= len(toks):
             return True
         w = self.word(toks[k + 1][0])
-        return not w.alpha or w.stop or w.title or w.honorific or w.cue
+        return not w.alpha or w.stop or w.title or w.honorific or w.cue or (w.prep == "ل" and w.media)
 
     def given_name(self, toks: list[Token]) -> Phrase | None:
         """A name that starts with a known given name (أيمن الصفدي، جون كيري), or None."""

@@ -32,6 +32,9 @@ class Cue:
     pronoun: str | None = None  # gender of an attached pronoun (تأكيده → m), for nouns
     findings: bool = False  # reports what a study or count shows (أظهرت الدراسة أن): no quote of a person or body
     impersonal: bool = False  # the masculine imperfect is also a subjectless passive (حيث يرجح أن، يعتقد أن)
+    subjectless: bool = False  # this form right before أن is a subjectless verb, whatever its prefix (وتبين أن)
+    complement_only: bool = False  # reports words only through أن/إن: marks after it are a title (عنونت «…»)
+    adjacent: bool = False  # the complement follows at once (مذكرة بأن), else another word (مذكرة تفاهم)
 
 
 # Pronoun suffixes on reporting nouns and on عن (عنه، عنها): the referent's gender.
@@ -101,6 +104,7 @@ class SpeechLexicon:
     feminine: frozenset[str]
     anonymous: frozenset[str]
     documents: frozenset[str]
+    instruments: frozenset[str]  # agreements, laws: وفقا لـ them is a provision, not a source's words
     organisations: frozenset[str]
     groups: frozenset[str]
     relations: frozenset[str]
@@ -116,6 +120,8 @@ class SpeechLexicon:
     given_names: frozenset[str]
     ambiguous_given: frozenset[str]  # given names that are also common words (حسن، جمال)
     particles: frozenset[str]
+    word_surnames: frozenset[str]  # function words that are also foreign surnames (لي): a name's last word
+    speech_openers: frozenset[str]  # words that open unmarked direct speech (وأضاف هذا كيل بمكيالين)
     credit_opener: re.Pattern[str]  # وبحسب / ووفقا لـ at a sentence start
     tails: re.Pattern[str]  # ends a reported clause
     pronoun_tails: re.Pattern[str]  # "…"، على حد تعبيره
@@ -149,10 +155,12 @@ def lexicon() -> SpeechLexicon:
         preps = frozenset(normalize(p) for p in c.get("preps", [""]))
         common = dict(lemma=c["lemma"], role=c["role"], preps=preps, ambiguous=bool(c.get("ambiguous")),
                       has_object=bool(c.get("object")), findings=bool(c.get("findings")),
-                      impersonal=bool(c.get("impersonal")))
+                      impersonal=bool(c.get("impersonal")), complement_only=bool(c.get("complement_only")),
+                      adjacent=bool(c.get("adjacent")))
+        subjectless = frozenset(c.get("subjectless", ()))
         for form in ("verb", "participle"):
             for gender, words in c.get(form, {}).items():
-                entries += [(w, Cue(form=form, gender=gender, **common)) for w in words]
+                entries += [(w, Cue(form=form, gender=gender, subjectless=w in subjectless, **common)) for w in words]
         nouns = [normalize(w) for w in c.get("noun", [])]
         entries += [(w, Cue(form="noun", gender=None, pronoun=_noun_pronoun(n, nouns), **common))
                     for w, n in zip(c.get("noun", []), nouns, strict=True)]
@@ -183,6 +191,7 @@ def lexicon() -> SpeechLexicon:
         feminine=_norm_set(titles["feminine"]),
         anonymous=_norm_set(heads["anonymous"]),
         documents=_norm_set(heads["documents"]),
+        instruments=_norm_set(heads["instruments"]),
         organisations=_norm_set(w[2:] if w.startswith("ال") and " " not in w else w for w in heads["organisations"]),
         groups=_norm_set(heads["groups"]),
         relations=_norm_set(heads["relations"]),
@@ -198,6 +207,8 @@ def lexicon() -> SpeechLexicon:
         given_names=_norm_set(names["given"]),
         ambiguous_given=_norm_set(names["ambiguous"]),
         particles=_norm_set(names["particles"]),
+        word_surnames=_norm_set(names["word_surnames"]),
+        speech_openers=_norm_set(attr["speech_openers"]),
         credit_opener=re.compile(r"(?:و)?(?:" + trie_pattern(normalize(w) for w in attr["credit_openers"])
                                  + r")(?![^\W_]) ?ل?"),
         tails=re.compile(_first_chars(["،", *tails]) + "(?:" + _phrase_pattern(comma_tails, comma=True) + "|"

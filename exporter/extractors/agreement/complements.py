@@ -10,7 +10,7 @@ position after a trigger, its parties or its document: "اتفقا على …" (
 from __future__ import annotations
 
 from ...countries import country_matcher
-from .terms import Region, is_purpose_word, read
+from .terms import Region, is_content_ba, is_purpose_word, read
 from .tokens import COMMAS, Words
 from .vocab import in_set, is_masdar, party_words, term_words, trigger_words
 
@@ -82,6 +82,8 @@ def read_intro(words: Words, pos: int, limit: int, allow_on: bool) -> Region | N
         return read(words, words.ends[n + len(marker) - 1], limit)
     if is_purpose_word(w):
         return read(words, words.starts[n], limit)
+    if is_content_ba(w):
+        return read_after_ba(words, n, limit)  # اتفاق مسبق بدفع العراق …
     if in_set(w, tw["topic_verbs"]) and words.word(n + 1).startswith("ب"):
         return read_after_ba(words, n + 1, limit)  # اتفاقية تتعلق بتنظيم العمالة
     topic = words.match_any(n, tw["topic"])

@@ -4,8 +4,11 @@ A mention is a country (name, long form, adjective, capital), a catalogued
 organisation or group, an organisation named by a head noun (شركة …، وزارة
 …، جامعة …), a person who stands for a country (a leader from the lexicon,
 or a name after "title + country adjective": المستشارة الألمانية أنغيلا
-ميركل, whose later "ميركل" is then Germany too), or a reference to parties
-named elsewhere (البلدان، الدول الثلاث، الكوريتان، الحكومة).
+ميركل, whose later "ميركل" is then Germany too), the leader of a side no
+lexicon names (زعيم المتمردين رياك مشار), unnamed states of a kind (بعض الدول
+العربية), a quoted name listed with known bodies (و”اتصالات”), or a reference to
+parties named elsewhere (البلدان، الدول الثلاث، الكوريتان، الحكومة، الشركة
+الكندية for the company quoted after شركة).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from operator import attrgetter
 
 from ...countries import Grouping, find_country
 from ...normalize import normalize
-from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
+from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words, finds
 from .vocab import (
     Head,
     RefInfo,
@@ -222,11 +225,15 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
     return k, saw_lil, adjectives
 
 
+NAMING_HEADS = frozenset({"بنك", "مصرف", "مجموعه", "موسسه"})  # heads that start the quoted name they precede
+
+
 def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tuple[int, int, str, Head]]
                    ) -> list[Mention]:
     out: list[Mention] = []
     heads_at = {words.index_at(a) for a, _, _, _ in heads}
     named = [(m.a, m.b) for m in taken if m.kind in ("organisation", "group")]
+    described: list[Mention] = []  # a definite head with only a nationality (الشركة الكندية)
     for a, b, prefix, head in heads:
         if any(s <= a < e for s, e in named):
             continue  # الحزب الديمقراطي الكردستاني: catalogued, its name ends where the catalogue says
@@ -241,8 +248,12 @@ def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tup
                 close += 1
             if close < len(words) and close > i + 1:
                 qa, qb = words.starts[i + 1], words.ends[close - 1]
-                # the mention starts at its head (مع شركة "داماك العقارية"), the name is what the marks enclose
-                out.append(Mention(a, qb, "orgname", name=words.text(qa, qb), head=base, end=words.ends[close]))
+                # the mention starts at its head (مع شركة "داماك العقارية"); a bank, group or institution is
+                # named with its head (بنك “الإمارات دبي الوطني”، مجموعة “جميرا”), a party or company by what the
+                # marks enclose (حزب «آفاق تونس»، شركة «بومبارديي»), unless the article names the company with
+                # its head without marks and never alone (شركة "الفاو الهندسية العامة" … شركة الفاو الهندسية العامة)
+                name = quoted_org_name(words, qa, qb, base, words.text(a, b))
+                out.append(Mention(a, qb, "orgname", name=name, head=base, end=words.ends[close]))
             continue
         if words.word(i) in pw["not_names_after_head"]:
             continue  # مجلس إدارة مؤسسة …: the board of another organisation
@@ -262,7 +273,65 @@ def _organisations(words: Words, pw: dict, taken: list[Mention], heads: list[tup
                 continue
         nb = words.ends[end - 1]
         out.append(Mention(a, nb, "orgname", name=words.text(a, nb), head=base))
+        if definite and not saw_lil and end == i + 1 and _is_country_adjective(words.ws[i]):
+            described.append(out[-1])
+    # "الشركة الكندية" in a story that quotes a company's name (شركة «بومبارديي»): that company described by
+    # its nationality; otherwise a name (الجامعة الأردنية، البريد السعودي)
+    for m in described:
+        if quoted_name(words, m.head) is not None:
+            m.kind, m.name = "orgref", ""  # (its span keeps the nationality: not a country party)
     return out
+
+
+@lru_cache(maxsize=64)
+def _quoted_after_head(head: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)[وفبل]?{re.escape(head)}\s*[«\"“”]([^«»\"“”\n]{{2,40}})[»\"“”]")
+
+
+def quoted_name(words: Words, head: str) -> tuple[int, int] | None:
+    """Normalised span of the name most often quoted after an indefinite ``head`` in the whole article
+    (شركة «بومبارديي»): what "الشركة" or "الشركة الكندية" refers to when the sentences read name no
+    company (they are a few of the article's)."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for m in _quoted_after_head(head).finditer(words.norm):
+        name = m.group(1).strip()
+        if not name or len(name.split()) > _QUOTED_NAME_WORDS:
+            continue
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, m.span(1))
+    if not counts:
+        return None
+    return first[max(counts, key=lambda n: counts[n])]
+
+
+_DESCRIBING_HEADS = frozenset({"شركه"})  # heads that may or may not belong to the quoted name after them
+
+
+def quoted_org_name(words: Words, qa: int, qb: int, base: str, head_text: str) -> str:
+    """The name of a body whose name is quoted after its head (see :func:`_organisations`)."""
+    name = words.text(qa, qb).strip()
+    if base in NAMING_HEADS or base in _DESCRIBING_HEADS and not _written_bare(words, qa, qb, base) \
+            and f"{base} {words.norm[qa:qb].strip()}" in words.norm:
+        return f"{head_text} {name}"
+    return name
+
+
+def _written_bare(words: Words, qa: int, qb: int, head: str) -> bool:
+    """Whether the name at ``qa``-``qb`` also occurs in the article without ``head`` right before it."""
+    norm, name = words.norm, words.norm[qa:qb]
+    pos = norm.find(name)
+    while pos >= 0:
+        before = norm[max(0, pos - len(head) - 4):pos].rstrip(" «»\"“”'")
+        if not before.endswith(head):
+            return True
+        pos = norm.find(name, pos + len(name))
+    return False
+
+
+def _is_country_adjective(word: str) -> bool:
+    found = find_country(word)
+    return found is not None and found.form == "adjective"
 
 
 def _tail_after_title(words: Words, m: Mention, pw: dict, starts: set[int]) -> tuple[int, int] | None:
@@ -356,6 +425,15 @@ def build_index(words: Words) -> Index:
     styled = _style_mentions(words, mentions)
     if styled:
         mentions = _resolve_overlaps(mentions + styled)
+    leaders = _side_leaders(words, mentions, pw)
+    if leaders:
+        mentions = _resolve_overlaps(mentions + leaders)
+    partitive = _some_states(words)
+    if partitive:
+        mentions = _resolve_overlaps(mentions + partitive)
+    quoted = _quoted_partners(words, mentions)
+    if quoted:
+        mentions = _resolve_overlaps(mentions + quoted)
     _link_organisations(mentions)
     return Index(words, mentions, [m.a for m in mentions])
 
@@ -482,6 +560,87 @@ def _style_mentions(words: Words, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _side_leaders(words: Words, mentions: list[Mention], pw: dict) -> list[Mention]:
+    """"وزعيم المتمردين رياك مشار": the leader of a side no lexicon names, a person party (the mention
+    starts at the title, so that "حكومة الرئيس سلفا كير وزعيم المتمردين …" is one coordinated chain)."""
+    norm = words.norm
+    at = sorted({words.index_at(pos) for ra, rb in words.party_ranges for stem in ("زعيم ", "قائد ")
+                 for pos in finds(norm, stem, ra, rb)})
+    if not at:
+        return []
+    starts = {words.index_at(m.a) for m in mentions}
+    out = []
+    for i in at:
+        w = words.ws[i]
+        title = words.match_any(i, pw["side_leaders"])
+        if title is None:
+            continue
+        k = i + len(title)
+        end = _name_tail(words, k, starts, pw)
+        if end - k < 2 or any(t in starts for t in range(k, end)):
+            continue  # a first name and a surname at least (not "زعيم المتمردين السابق")
+        a = words.starts[i] + (1 if w[:1] == "و" and w[1:] in ("زعيم", "قائد") else 0)
+        na, nb = words.starts[k], words.ends[end - 1]
+        out.append(Mention(a, nb, "person", "P:" + norm[na:nb], words.text(na, nb)))
+    return out
+
+
+_SOME_STATES = re.compile(r"(?<!\w)و?(بعض (?:الدول|البلدان|الحكومات) ال\w+(?:يه|ين))(?!\w)")
+
+
+def _some_states(words: Words) -> list[Mention]:
+    """"وبعض الدول العربية": some states of a kind, unnamed, one party as written (not the whole Arab
+    League, not a reference to states named before)."""
+    norm = words.norm
+    out = []
+    for ra, rb in words.party_ranges:
+        if norm.find("بعض ال", ra, rb) < 0:
+            continue
+        for m in _SOME_STATES.finditer(norm, ra, rb):
+            a, b = m.span(1)
+            out.append(Mention(a, b, "other", "X:" + norm[a:b], words.text(a, b)))
+    return out
+
+
+_QUOTE_MARKS = QUOTES_OPEN | QUOTES_CLOSE
+_QUOTED_NAME_WORDS = 4  # words a quoted name may have
+
+
+def _quoted_partners(words: Words, mentions: list[Mention]) -> list[Mention]:
+    """"وقعت كل من “مؤسسة مطارات دبي”، و”طيران الإمارات”، و”اتصالات”، و”مجموعة جميرا”": a quoted name
+    no lexicon knows, coordinated with an organisation named before it, is an organisation of the same
+    list (taken as written). Wire copy quotes company names; the quotation marks and the coordination
+    with a known body are what license a name the lexicons lack."""
+    pw = party_words()
+    ws, n = words.ws, len(words)
+    taken = {words.index_at(m.a) for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind not in ("organisation", "orgname", "group"):
+            continue
+        k = words.index_from(m.end)
+        while True:
+            if k < n and ws[k] in _QUOTE_MARKS:
+                k += 1  # the closing mark of the name before
+            j = k
+            while j < n and j - k < 2 and (ws[j] in COMMAS or ws[j] == "و"):
+                j += 1
+            if j == k or "و" not in ws[k:j] or j >= n or ws[j] not in _QUOTE_MARKS:
+                break
+            close = j + 1
+            while close < n and close - j <= _QUOTED_NAME_WORDS and ws[close] not in _QUOTE_MARKS:
+                close += 1
+            if close >= n or ws[close] not in _QUOTE_MARKS or close == j + 1 or any(
+                    t in taken or not _ARABIC_WORD.match(ws[t]) or in_set(ws[t], pw["name_stops"])
+                    for t in range(j + 1, close)) or words.sentence_index(words.starts[close]) != \
+                    words.sentence_index(m.a):
+                break
+            qa, qb = words.starts[j + 1], words.ends[close - 1]
+            out.append(Mention(qa, qb, "orgname", name=words.text(qa, qb), end=words.ends[close]))
+            k = close + 1
+    return out
+
+
 def _alias_mentions(words: Words, aliases: dict[str, str]) -> list[Mention]:
     """Every later mention of a registered name (ميركل، داود أوغلو), as a whole word with clitics allowed."""
     norm = words.norm
@@ -575,9 +734,17 @@ def _governments(words: Words, mentions: list[Mention]) -> list[tuple[int, str]]
 
 
 def gap_words(words: Words, a: int, b: int) -> list[str]:
-    """The normalised words and marks between two offsets (clitic و split off)."""
+    """The normalised words and marks between two offsets (commas and quotation marks split off: و”طيران
+    الإمارات” is و, a mark, a name)."""
+    gap = words.norm[a:b].replace("،", " ، ").replace(",", " , ")
+    for q in _GAP_QUOTES:
+        if q in gap:
+            gap = gap.replace(q, f" {q} ")
     # a bare ال is the article of a name the lexicon spells without it (الفيتنام)
-    return [w for w in words.norm[a:b].replace("،", " ، ").replace(",", " , ").split() if w != "ال"]
+    return [w for w in gap.split() if w != "ال"]
+
+
+_GAP_QUOTES = tuple(QUOTES_OPEN | QUOTES_CLOSE)
 
 
 def is_coordination(gap: list[str], pw: dict, before: Mention | None = None, after: Mention | None = None) -> bool:
@@ -591,7 +758,16 @@ def is_coordination(gap: list[str], pw: dict, before: Mention | None = None, aft
     has = False
     conjunction = False
     other = False
+    addition = False  # the إلى of "بالإضافة إلى"
     for w in gap:
+        if addition:
+            addition = False
+            if w == "الي":
+                continue
+            return False
+        if w in _ADDITIONS:  # "الدول الخمس … بالإضافة إلى تركيا": one more party
+            has = conjunction = addition = True
+            continue
         if w in pw["coordinators"] or w in COMMAS:
             has = True
             conjunction = conjunction or w not in COMMAS
@@ -606,6 +782,9 @@ def is_coordination(gap: list[str], pw: dict, before: Mention | None = None, aft
     if has and not conjunction and before is not None and after is not None:
         return not other and before.kind == after.kind and before.kind not in ("ref", "orgref", "government")
     return has
+
+
+_ADDITIONS = frozenset({"بالاضافه", "وبالاضافه", "اضافه", "واضافه"})
 
 
 def _chains(index: Index) -> list[list[int]]:

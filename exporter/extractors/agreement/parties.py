@@ -13,9 +13,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...countries import country_by_code
-from .mentions import MAX_GAP, Index, Mention, gap_words, is_coordination, is_trigger_or_document, written_country
+from ...normalize import normalize
+from .mentions import (
+    MAX_GAP,
+    Index,
+    Mention,
+    gap_words,
+    is_coordination,
+    is_trigger_or_document,
+    quoted_name,
+    quoted_org_name,
+    written_country,
+)
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
-from .vocab import in_set, party_words
+from .vocab import bare_forms, in_set, party_words
 
 # a mention after one of these is not a subject (إلى سوريا، في أمريكا); من is left out: النائبة من حزب نداء تونس
 _PREPOSITIONS = frozenset({"الي", "في", "ضد", "عن", "لدي", "علي", "مع", "حول", "بشان", "تجاه", "نحو", "عبر"})
@@ -23,6 +34,7 @@ _DEFINERS = (("المكون", "من"), ("المكونه", "من"), ("والمك�
              ("المولفه", "من"), ("وهي",), ("وهم",), ("هي",), ("هم",), ("وتضم",), ("التي", "تضم"), ("الذي", "يضم"))
 
 
+_SIDES_INTRODUCERS = frozenset({"عن", "بين", "هما", "وهما", "ممثلي", "وفدي"})
 NEAR = 4  # sentences: how far back a plural or a first person (اتفقوا، اتفقنا، المشاركون) may refer
 
 
@@ -240,6 +252,8 @@ class Resolver:
         return out
 
     def resolve(self, m: Mention, pos: int, exclude: set[str] = frozenset()) -> list[Party]:
+        if m.kind == "person" and m.country and self._governed(m):
+            return [party_of(m, words=self.words).as_country()]  # حكومة الرئيس سلفا كير: the state
         if m.is_entity:
             return [party_of(m, words=self.words)]
         if m.kind == "collective":
@@ -253,6 +267,11 @@ class Resolver:
         if m.kind == "ref":
             return self._reference(m, pos, exclude)
         return []
+
+    def _governed(self, m: Mention) -> bool:
+        """Whether a leader is named as the head of a government (حكومة الرئيس سلفا كير، حكومة نتنياهو)."""
+        i = self.words.index_at(m.a)
+        return any(bare.startswith("حكوم") for k in (i - 1, i - 2) for bare in bare_forms(self.words.word(k))[-1:])
 
     def _government_before(self, pos: int) -> str | None:
         best = None
@@ -279,13 +298,23 @@ class Resolver:
         before = [o for o in cands if o.a < m.a]
         pool = before or cands
         if not pool:
-            return []
+            return self._quoted_organisation(m)
         counts = Counter(o.key for o in pool)
         top = max(counts.values())
         for o in reversed(pool) if before else pool:
             if counts[o.key] == top:
                 return [party_of(o, explicit=False)]
         return []
+
+    def _quoted_organisation(self, m: Mention) -> list[Party]:
+        """The company a reference (الشركة، الشركة الكندية) means when the sentences read name none: the
+        name quoted after its head elsewhere in the article (شركة «بومبارديي»)."""
+        found = quoted_name(self.words, m.head)
+        if found is None:
+            return []
+        a, b = found
+        name = quoted_org_name(self.words, a, b, m.head, self.words.text(m.a, m.a + len(m.head)))
+        return [Party("O:" + normalize(name), "organisation", name, None, None, None, None)]
 
     def _members(self, m: Mention) -> list[Mention] | None:
         """Parties a reference spells out: "الأطراف الأربعة (أ، ب، ج، د)" or "… والمكون من أ، وب"."""
@@ -362,13 +391,15 @@ class Resolver:
                 # called so there too (واتفق الوزراء … ودان الوزراء …، واتفقوا)
                 continue
             kept = [p for p in parties if p.key not in exclude]
+            if m.states and any(p.kind != "country" for p in kept):
+                continue  # البلدان: two states, not the ministry and the airline that signed just before
             # "التوصل إلى اتفاق بين الوزارة والنقابة أ والنقابة ب … واتفق الطرفان": two sides of the agreement
             # just reported may be more than two bodies
             sides = m.sides and k == len(self.prior) - 1 and len(kept) > 2 and here - self.prior_sentence[k] <= 1
             if fits(len(kept)) or sides:
                 return [Party(p.key, p.kind, p.name, p.name_en, p.code, p.country, None) for p in kept]
         if m.strict:
-            return []
+            return self._sides_named_next(m, exclude) if size == 2 else []
         older: list[list[Party]] = []
         for chain in reversed(self.index.chains):
             ms = [self.index.mentions[k] for k in chain]
@@ -393,6 +424,35 @@ class Resolver:
             if fits(len(ents)):
                 return ents
         return []
+
+    def _sides_named_next(self, m: Mention, exclude: set[str]) -> list[Party]:
+        """"وقع طرفا الصراع في جنوب السودان اتفاقا … وجرى التوقيع بحضور ممثلين عن حكومة الرئيس سلفا كير
+        وزعيم المتمردين رياك مشار": the two sides of a conflict, unnamed before, are the pair named
+        right after (in the same or the next sentence)."""
+        here = self.words.sentence_index(m.a)
+        for chain in self.index.chains:
+            ms = [self.index.mentions[k] for k in chain]
+            if ms[0].a <= m.a:
+                continue
+            if self.words.sentence_index(ms[0].a) - here > 1:
+                break
+            if not all(x.is_entity for x in ms) or not self._introduced_as_sides(ms[0]):
+                continue
+            ents = as_states(self._distinct([p for x in ms for p in self.resolve(x, x.a, exclude)], exclude))
+            if len(ents) == 2:
+                return ents
+        return []
+
+    def _introduced_as_sides(self, m: Mention) -> bool:
+        """Whether a chain starting with ``m`` is introduced as the sides of something (ممثلين عن، بين، هما،
+        كل من), titles and fillers skipped (عن حكومة الرئيس …), not any pair named next (أشاد … بالاتفاق)."""
+        words, pw = self.words, self.pw
+        k = words.index_at(m.a) - 1
+        while k >= 0 and k > words.index_at(m.a) - 4 and words.ws[k] not in _SIDES_INTRODUCERS and (
+                in_set(words.ws[k], pw["modifiers"]) or words.ws[k] in pw["titles"]):
+            k -= 1
+        w = words.word(k)
+        return w in _SIDES_INTRODUCERS or w == "من" and words.word(k - 1) in ("كل", "وكل")
 
     def _distinct(self, parties: list[Party], exclude: set[str]) -> list[Party]:
         seen: set[str] = set()

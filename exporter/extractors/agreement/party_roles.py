@@ -44,13 +44,44 @@ def subject(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_start: in
         pre_parties = r.parties(pre, a, exclude) if pre else []
         if tf.subject >= 2 and len(pre_parties) < 2 and not exclude:
             pre = []  # وزراء خارجية الدول الثلاث المجتمعين في العاصمة الجزائرية، اتفقوا: not الجزائرية
+        body = [] if pre or post else _minister_body(rd, clause_start(rd.words, i, sent_start), i)
         if pre:
             parties = pre_parties + parties
+        elif body:
+            parties = body
         elif tf.subject == 0:  # اتفقنا (in a quote): the agreement before, else the pair just named
             parties = (r.prior_near(a) or r.recent_chain(a, exclude)) + parties
         elif not tf.explicit_parties:
             parties = r.pronoun_subject(sent_start, a, tf.subject if not co_subject else 1, exclude) + parties
     return parties, end
+
+
+_MINISTER = frozenset({"وزير", "وزيره", "لوزير", "لوزيره"})
+
+
+def _minister_body(rd: Reading, start: int, i: int) -> list[Party]:
+    """"إن مستشار وزير النقل لشؤون الطيران كفاح حسن جبار وقع مع …": a signer named only by a title under a
+    minister (no country, no body named) signs for that minister's ministry, when the article names it
+    (وزارة النقل); GUIDELINES: people who sign for a body are not parties, the body is."""
+    words = rd.words
+    first = words.index_from(start)
+    if first >= i or not in_set(words.ws[first], rd.pw["titles"]) and not in_set(words.ws[first], rd.pw["modifiers"]):
+        return []
+    if rd.index.first_at_or_after(start) < len(rd.index.mentions) and any(
+            m.is_entity for m in rd.index.mentions[rd.index.first_at_or_after(start):rd.index.first_at_or_after(
+                words.starts[i])]):
+        return []
+    for k in range(first, min(i, first + 4)):
+        if words.ws[k] in _MINISTER and words.word(k + 1).startswith("ال"):
+            sector = words.word(k + 1)
+            name = f"وزاره {sector}"
+            pos = words.norm.find(name)
+            while pos >= 0 and pos + len(name) < len(words.norm) and words.norm[pos + len(name)].isalnum():
+                pos = words.norm.find(name, pos + 1)  # not وزارة النقلية
+            if pos >= 0 and not country_matcher().lookup(sector):
+                a, b = pos, pos + len(name)
+                return [Party("O:" + words.norm[a:b], "organisation", words.text(a, b), None, None, None, None)]
+    return []
 
 
 def vague_subject(rd: Reading, a: int, b: int, i: int, sent_start: int, stop: int) -> bool:

@@ -23,7 +23,7 @@ _CONTEXT_BEFORE = 2  # sentences before a trigger where its parties or their ant
 _PROVISIONS_AFTER = 8  # sentences after a trigger in which its provisions may be stated
 # the words that open a later provision (وتنص المذكرة على …، بموجب الاتفاق …) or a party's undertaking under it
 _PROVISION_STEMS = ("تتضمن", "يتضمن", "تضمن", "ينص", "تنص", "نص ال", "يقضي", "تقضي", "تشترط", "يشترط", "تشمل",
-                    "يشمل", "شملت", "تؤسس", "بموجب", "بمقتضي")
+                    "يشمل", "شملت", "تؤسس", "بموجب", "بمقتضي", "وفقا ل", "طبقا ل")
 _UNDERTAKING_STEMS = ("تتولي", "يتولي", "تلتزم", "يلتزم", "تتكفل", "يتكفل", "تتعهد", "يتعهد")
 _PROVISION_RE = re.compile(trie_pattern(_PROVISION_STEMS + _UNDERTAKING_STEMS))
 _NUMBERED_LINE = re.compile(r"\s*(?:[0-9٠-٩]+\s*[-–.)]|[-–—•*·▪●◦])")  # a numbered or bulleted line
@@ -48,6 +48,8 @@ def reading_ranges(article: Article, hits: list[Hit], spans: list[Span], headlin
     for a, _b, _p, _tf in hits:
         k = max(0, bisect_right(starts, a) - 1)
         keep.update(range(max(0, k - _CONTEXT_BEFORE), min(len(spans), k + 1)))
+        if k + 1 < len(spans) and norm.find("طرف", spans[k][0], spans[k][1]) >= 0:
+            keep.add(k + 1)  # طرفا النزاع may be named in the next sentence (Resolver._sides_named_next)
         after.update(range(k + 1, min(len(spans), k + 1 + _PROVISIONS_AFTER)))
         _keep_list(article, k + 1, keep)  # a list of terms (1- …، 2- …، • …)
     parties = set(keep)

@@ -49,6 +49,13 @@ def is_purpose_word(w: str) -> bool:
 _FUTURE = ("سي", "ست", "سن")
 
 
+def is_content_ba(w: str) -> bool:
+    """بدفع، بإنشاء: ب + an indefinite verbal noun that says what a document provides (اتفاق مسبق بدفع
+    العراق مبلغ …), not a circumstance of the signing (بحضور، برعاية، بمشاركة)."""
+    return len(w) > 3 and w[0] == "ب" and not w.startswith("بال") and w not in term_words()["ba_circumstances"] \
+        and is_masdar(w[1:])
+
+
 def is_future_verb(w: str) -> bool:
     """ستتكون، سيتم، سيزور: a future verb starts a new clause (not سياسة، سيطرة، سيادة)."""
     return len(w) >= 4 and w[:2] in _FUTURE and w[2] != "ا" and not w.endswith("ه")
@@ -161,6 +168,9 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
                 k += 1
             continue
         elif w in _END_MARKS:
+            if w == "." and _decimal_point(words, k):
+                k += 1  # 1.3 مليار دولار
+                continue
             end_k = k
             break
         elif w == ":":
@@ -258,6 +268,17 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
                 break
             k += 1
             continue
+        if w[:1] == "و" and w[1:2] in ("ت", "ي") and k > cur and quotes == 0 and parens == 0 \
+                and w[1:] in tw["provision_verbs"]:
+            items.append((cur, k))  # مبادئ عملية انتقال …، وتتضمن خاصة تشكيل حكومة …: what it includes is a term
+            cur = k = k + 1 + (words.word(k + 1) in _PROVISION_ADVERBS)
+            purpose = False
+            continue
+        if w == "مقابل" and k > cur and quotes == 0 and parens == 0 and is_masdar(words.word(k + 1)):
+            items.append((cur, k))  # … دفع مبلغ … مقابل إسقاط الدعاوى: what each side gives is a term
+            cur = k = k + 1
+            purpose = False
+            continue
         if k > cur and quotes == 0:
             base = w[1:] if w[:1] == "و" and len(w) > 2 else (words.word(k + 1) if w == "و" else "")
             nxt = words.word(k + 2) if w == "و" else words.word(k + 1)
@@ -303,6 +324,15 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
             spans += grounds.items
             end = grounds.end
     return Region(spans, end, colon)
+
+
+_PROVISION_ADVERBS = frozenset({"خاصه", "خصوصا", "خاصة", "بالخصوص", "ايضا", "كذلك"})
+
+
+def _decimal_point(words: Words, k: int) -> bool:
+    """Whether the full stop at token ``k`` is the point of a number written with no space (1.3)."""
+    return 0 < k < len(words) - 1 and words.ws[k - 1].isdigit() and words.ws[k + 1].isdigit() \
+        and words.ends[k - 1] == words.starts[k] and words.ends[k] == words.starts[k + 1]
 
 
 _GROUNDS = frozenset({"عملا", "وفقا", "تنفيذا", "طبقا", "استنادا"})
@@ -445,7 +475,7 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
         if w[:1] in "يت" and k > i and words.match_any(k + 1, tw["provision_preps"]):
             break  # اتفاقية شراكة تتولى بمقتضاها الجمعية …: a verb and its provision
         if w == "علي" and not topic or words.match_any(k, tw["purpose"]) or words.match_any(k, tw["stops"]) \
-                or words.match_any(k, tw["provision_preps"]):
+                or words.match_any(k, tw["provision_preps"]) or k > i and not informative and is_content_ba(w):
             break
         if words.match_any(k, tw["topic"]):
             topic = True  # اتفاق بخصوص الجهة المشرفة على المؤتمر: the topic is part of the name

@@ -47,6 +47,17 @@ def norm_sentence_spans(article: Article) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
+def finds(text: str, sub: str, a: int, b: int) -> list[int]:
+    """Every position of ``sub`` in ``text[a:b]`` (str.find: most articles have none or a few, so this costs
+    far less than a pass over their words)."""
+    out = []
+    pos = text.find(sub, a, b)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(sub, pos + 1, b)
+    return out
+
+
 class PhraseSet:
     """Multi-word phrases (tuples of normalised words), indexed for :meth:`Words.match_any`.
 

@@ -113,6 +113,7 @@ def party_words() -> dict[str, Any]:
     return {
         "modifiers": nset(data["party_modifiers"]),
         "titles": nset(data["titles"]),
+        "side_leaders": phrases(data["side_leaders"]),
         "time": nset(data["time_words"]),
         "adverbs": nset(data["adverbs"]),
         "openers": nset(data["clause_openers"]),
@@ -149,6 +150,7 @@ def term_words() -> dict[str, Any]:
         "addition_checks": frozenset(p + w for w in phrases(t["addition_markers"]).by_first for p in ("", "و", "ف"))
         | frozenset("،,"),
         "document_name_stops": nset(t["document_name_stops"]),
+        "ba_circumstances": nset(t["ba_circumstances"]),
         "months": frozenset(normalize(name).split()[0] for calendar in ("gregorian", "hijri")
                             for names in load_json("months.json")[calendar].values() for name in names),
         # تتولى، وتتولى، ستتولى، وستتولى

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from ...segment import Article
 from ..persons import Entity, plausible
-from ..speakers import Phrase, possessive_noun
+from ..speakers import Phrase, Token, possessive_noun
 from .clauses import ClauseReading
 from .records import Hit, Quote, Speaker
 from .vocabulary import (
@@ -41,6 +41,9 @@ _POSITION = itemgetter(0)  # history entries are (pos, entity, gender, sentence,
 _CREDIT = re.compile(r"[،,] ?(?=(?:و)?(?:وفقا|وفق|حسب|بحسب|طبقا)(?![^\W_]))")
 _PRONOUN_OPENER = re.compile(r"(?:و|ف)?(?:لكن|ولكن|الا ان|غير ان|بيد ان|كما ان)(?:ه|ها|هم)(?![^\W_])")
 _CONTINUATIONS = frozenset(("أضاف", "تابع", "استطرد", "أردف", "استدرك"))  # go on with the last speaker
+_ADVERB = re.compile(r"(?:و)?[^\W\d_]{3,}(?:يا|ا)")  # an accusative adverb (سياسيا، ميدانيا، اقتصاديا)
+_VERB_PREPS = frozenset(("عن", "علي", "الي"))  # a verb's complement after a body (امتنعت مجموعات | عن …)
+_SUBJECT_OPENERS = frozenset(("لكن", "ولكن", "بينما", "فيما", "كما"))  # before a fronted subject (لكن مجموعات …)
 _OBJECT_OPENERS = frozenset(("ما", "هذا", "هذه", "ذلك", "تلك"))  # after a verb: its object, not a subject
 
 HistoryEntry = tuple[int, Entity, str | None, int, bool]  # pos, entity, gender, sentence, spoke
@@ -61,9 +64,24 @@ class SpeakerHistory(ClauseReading):
     def resolve(self, phrase: Phrase, pos: int, gender: str | None) -> Speaker | None:
         """The speaker a phrase at ``pos`` names (a pronoun subject — هو، هي — is carried over like no subject)."""
         if phrase.pronoun is not None:
-            return self.implicit(pos, phrase.pronoun, participle=False)
+            speaker = self.implicit(pos, phrase.pronoun, participle=False)
+            if speaker is None:  # شهد التوقيع سمو الشيخ أحمد … . وقال سموه: the person last named before it
+                named = self._last_named(pos, phrase.pronoun)
+                speaker = Speaker(named, None, phrase.pronoun) if named is not None else None
+            return speaker
         entity = self.registry.speaker(phrase, pos, gender)
         return Speaker(entity, phrase, gender)
+
+    def _last_named(self, pos: int, gender: str | None) -> Entity | None:
+        """The named person mentioned last before ``pos`` whose gender agrees, if any."""
+        best, at = None, -1
+        for e in self.registry.entities:
+            if e.kind != "person" or not e.named or (gender in ("m", "f") and e.gender not in (None, gender)):
+                continue
+            k = bisect_left(e.positions, pos)
+            if k and e.positions[k - 1] > at:
+                best, at = e, e.positions[k - 1]
+        return best
 
     def implicit(self, pos: int, gender: str | None, *, participle: bool, lemma: str | None = None
                  ) -> Speaker | None:
@@ -90,6 +108,8 @@ class SpeakerHistory(ClauseReading):
             # وتناول التقرير … فذكر أن، تحفظ مسؤولون … واعتبروا أن: a verb joined to the one that opens the
             # sentence has its subject (not whoever else the sentence names: وجدد مطالبة … كوفي أنان، وقال …)
             own = self.sentence_subject(sent, gender, bare=True)
+            if own is None and gender == "f":
+                own = self._feminine_subject(s_start, pos)
             if own is not None:
                 return Speaker(own, None, gender)
         if not (inside and not participle and self.norm[pos - 1] in "وف" and self._opens_with_verb(sent)):
@@ -120,6 +140,20 @@ class SpeakerHistory(ClauseReading):
         pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
         return Speaker(pick[1], None, gender) if pick else None
 
+    def _feminine_subject(self, start: int, pos: int) -> Entity | None:
+        """The subject of the nearest feminine verb before ``pos`` in its sentence (… بعد أن وجهت نائبة الوزير شو
+        سون هوي انتقادات … ووصفته بأنه: the verb joined to it by و shares it), when the sentence's own subject
+        does not agree."""
+        toks = self.tokens(max(start, pos - 200), pos)
+        for k in range(len(toks) - 2, -1, -1):
+            t = toks[k][0]
+            if t.endswith("ت") and not t.endswith("ات") and self._finite_verb(toks[k]):
+                phrase = self.reader.parse(toks[:len(toks) - 1], k + 1)
+                if phrase is None or phrase.kind != "person" or phrase.name is None or phrase.title is None:
+                    return None
+                return self.registry.person(phrase, phrase.start, "f", speaker=False)
+        return None
+
     def _opens_with_verb(self, sent: int) -> bool:
         """Does sentence ``sent`` open with a verb (its subject is the subject of verbs joined to it)?"""
         a, b, _p = self.sentences[sent]
@@ -141,15 +175,19 @@ class SpeakerHistory(ClauseReading):
             return None  # (a sentence inside quoted words: the quoted speaker's subject, not the story's)
         toks = self.tokens(a, self.window_end(a, b, 160))
         i = 0
-        if toks and self.reader.word(toks[0][0]).stop:
+        if toks and self.reader.word(toks[0][0]).stop and not (bare and toks[0][0] in _SUBJECT_OPENERS):
             comma = next((k for k, t in enumerate(toks[:8]) if t[0] in COMMA_WORDS), None)
             if comma is not None:
                 i = comma + 1  # وخلال ذروة الفضيحة، أرسل مجلس الأمن …: the verb after a leading adverbial
+        elif len(toks) > 2 and toks[1][0] in COMMA_WORDS and _ADVERB.fullmatch(toks[0][0]):
+            i = 2  # سياسياً، تراجعت موسكو …: a leading adverb
         while i < len(toks) - 1 and toks[i][0] in AUXILIARIES:
             i += 1
-        if i >= len(toks) - 1 or not self.verb_like(toks[i], bare=bare):
+        if i >= len(toks) - 1:
             return None
-        phrase = self.reader.parse(toks, i + 1)
+        if not self.verb_like(toks[i], bare=bare):
+            return self._fronted_subject(toks, i, sent, gender) if bare else None
+        phrase = self._subject_at(toks, i + 1)
         if phrase is None or phrase.kind not in ACTORS or self.words(toks[i + 1][1], phrase.start) > 2 \
                 or phrase.pronoun is not None:
             return None  # (واشار سعادته: a pronoun is no subject to carry)
@@ -161,6 +199,42 @@ class SpeakerHistory(ClauseReading):
         if speaker is None or self._agreeing([(a, speaker.entity, None, sent, False)], gender) is None:
             return None
         return speaker.entity
+
+    def _subject_at(self, toks: list[Token], i: int) -> Phrase | None:
+        """The subject phrase of a verb that is no speech verb at token ``i``: a body's phrase stops before عن،
+        على، إلى (وامتنعت مجموعات معارضة | عن التوقيع …: the verb's complement, not the body's description)."""
+        phrase = self.reader.parse(toks, i)
+        if phrase is None or phrase.kind not in BODIES:
+            return phrase
+        cut = next((k for k in range(i + 1, len(toks)) if toks[k][1] >= phrase.end or toks[k][0] in _VERB_PREPS),
+                   len(toks))
+        if cut < len(toks) and toks[cut][0] in _VERB_PREPS and toks[cut][1] < phrase.end:
+            return self.reader.parse(toks[:cut], i)
+        return phrase
+
+    def _fronted_subject(self, toks: list[Token], i: int, sent: int, gender: str | None) -> Entity | None:
+        """A body or source before the sentence's verb (لكن مجموعات معارضة أخرى امتنعت …، معتبرة أن): the subject
+        of a participle later in the sentence. The verb is told by its form: a perfect with the feminine ت or an
+        imperfect with ي/ت, within six words."""
+        if toks[i][0] in _SUBJECT_OPENERS:
+            i += 1
+        if i >= len(toks) or self.reader.word(toks[i][0]).conj:
+            return None
+        k = next((j for j in range(i + 1, min(len(toks), i + 7)) if self._finite_verb(toks[j])), None)
+        if k is None:
+            return None
+        phrase = self.reader.parse(toks[:k], i)
+        if phrase is None or phrase.kind not in BODIES or phrase.kind == "place" or phrase.pronoun is not None:
+            return None
+        speaker = self.resolve(phrase, phrase.start, None)
+        if speaker is None or self._agreeing([(phrase.start, speaker.entity, None, sent, False)], gender) is None:
+            return None
+        return speaker.entity
+
+    def _finite_verb(self, tok: Token) -> bool:
+        """A verb by its form (امتنعت، يرفض، ترفض), not a noun or adjective (أخرى، أصغر)."""
+        t = tok[0]
+        return (t.endswith("ت") or t[:1] in "يت") and self.verb_like(tok, bare=True)
 
     def named_in(self, start: int, pos: int, gender: str | None) -> Entity | None:
         """The first person (by any name used for them) or country named in ``norm[start:pos]``."""
@@ -244,6 +318,8 @@ class SpeakerHistory(ClauseReading):
                     continue  # واعتبر هذا الصاروخ …: the object; the subject is the one spoken of before
                 if h.cue.has_object and self.reader.word(self.norm[h.end:first].strip()).media:
                     continue  # وأبلغ رويترز «…»: the addressee; the subject is the one spoken of before
+                if self.accusative_plural(self.norm[h.end:first].strip()):
+                    continue  # ودعا المتظاهرين إلى …: a plural in -ين after the verb is its object
                 end = first if h.cue.has_object else s_end
                 phrase = self.phrase_after(h.end, self.window_end(h.end, end))  # (اتهم X Y بـ: X speaks)
             else:
@@ -298,8 +374,10 @@ class SpeakerHistory(ClauseReading):
         if h.cue.form != "participle":
             first = FIRST_WORD.match(self.norm, h.end).group().strip()
             if not (self.clause_initial(h) and (first in _OBJECT_OPENERS or possessive_noun(first)
-                                                or first in h.cue.preps)):
+                                                or first in h.cue.preps
+                                                or (h.cue.gender != "p" and self.accusative_plural(first)))):
                 return None  # (a verb whose subject could not be read: no guess)
             # وأكدتا على «…»: the subject is understood
-            # وكرر دعوته إلى «…»، وانتقدت ما وصفته بـ"…": the object comes first, the subject is understood
+            # وكرر دعوته إلى «…»، وانتقدت ما وصفته بـ"…"، ودعا المتظاهرين إلى «…»: the object comes first, the
+            # subject is understood
         return self.implicit(h.start, h.cue.gender, participle=h.cue.form == "participle", lemma=h.cue.lemma)

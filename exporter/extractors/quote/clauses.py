@@ -110,6 +110,13 @@ class ClauseReading(PhraseReading):
             start = prev_end - len(prev)
             before = self.prev_word(start)
             return start - 1 if before in ("،", ",") else start
+        if not h.prefix:
+            # …، ومن جانبه أقر …: the clause ends before the fronted adverbial that opens the cue's clause
+            a = self.sentence_starts[self.sentence_of(h.start)]
+            at = self._clause_start(max(a, h.lead - 48), h.lead)
+            if at > a and _FRONTED.fullmatch(self.norm, at, h.lead) is not None:
+                word = next((w for w in _CLAUSE_WORDS if self.norm.startswith(w, at - len(w))), "")
+                return at - len(word)  # (… لكنه في الوقت عينه أوضح: before لكنه)
         return h.lead
 
     def find_intro(self, h: Hit, limit: int) -> Intro | None:
@@ -127,7 +134,7 @@ class ClauseReading(PhraseReading):
         cue = h.cue
         pos = h.end
         k = bisect_right(self.hit_starts, h.start)
-        marks_ok = not (cue.ambiguous and cue.form == "verb" and not self.clause_initial(h))
+        marks_ok = not cue.complement_only and not (cue.ambiguous and cue.form == "verb" and not self.clause_initial(h))
         while pos < limit:
             m = _INTRO.search(norm, pos, limit)
             if m is None:
@@ -151,8 +158,8 @@ class ClauseReading(PhraseReading):
                 if other.cue.form == "verb" and other.cue.role == "speech" and not other.prefix \
                         and self.words(h.end, other.start) > 4 and self.phrase_before(other.lead) is not None:
                     return None  # بريطانيا أكدت … لكن وزير الخارجية هيغ قال أمس إن: a subject and its own verb
-            if self.words(h.end, at) > _MAX_CHUNK_WORDS:
-                return None
+            if self.words(h.end, at) > (0 if cue.adjacent else _MAX_CHUNK_WORDS):
+                return None  # (مذكرة تفاهم … أن: with words between, not the cue)
             if m.group("colon"):
                 if self.words(h.end, at) > 20 or not marks_ok:
                     return None  # ربط … بين المشروع والظروف، حيث قال: — the colon is another cue's
@@ -208,10 +215,12 @@ class ClauseReading(PhraseReading):
         return bool(rest) and rest[0] not in MARKS and not rest.startswith(".")
 
     def impersonal(self, h: Hit) -> bool:
-        """A subjectless passive right before its complement (حيث يُرجَّح أن، كما يُعتقد أن): nobody's cue."""
+        """A subjectless verb right before its complement (حيث يُرجَّح أن، كما يُعتقد أن، وتبيّن أن): nobody's cue."""
         cue = h.cue
-        return (cue.impersonal and cue.form == "verb" and cue.gender == "m" and not h.prefix
-                and self.norm.startswith("ي", h.start) and COMPLEMENT_AFTER.match(self.norm, h.end) is not None)
+        if not (cue.subjectless or (cue.impersonal and cue.form == "verb" and cue.gender == "m"
+                                    and self.norm.startswith("ي", h.start))):
+            return False
+        return COMPLEMENT_AFTER.match(self.norm, h.end) is not None
 
     def boundary(self, h: Hit) -> bool:
         """Does cue ``h`` end a reported clause that runs into it?"""
@@ -219,7 +228,7 @@ class ClauseReading(PhraseReading):
         if self.impersonal(h):
             return False
         if cue.role == "speech" and cue.form == "participle":
-            if self.clause_initial(h):
+            if self.clause_initial(h) and not cue.adjacent:
                 return True
             return self.find_intro(h, self.sentences[self.sentence_of(h.start)][1]) is not None
         if not self.clause_initial(h):
@@ -249,9 +258,23 @@ class ClauseReading(PhraseReading):
         gap = self.words(h.end, intro.start)
         if rel is not None:
             return rel if gap <= 4 else None
-        if gap == 0 or gap > 4 or self.phrase_after(h.end, intro.start) is None:
+        if gap == 0:
+            return self._fronted_speaker(h, start)
+        if gap > 4 or self.phrase_after(h.end, intro.start) is None:
             return None
         return self.boundary_at(h)
+
+    def _fronted_speaker(self, h: Hit, start: int) -> int | None:
+        """… لكن دبلوماسيين بريطانيين قالوا إن …: a clause word, a speaker, then the speech verb: a clause of its
+        own begins at the clause word."""
+        phrase = self.phrase_before(h.lead)
+        if phrase is None or phrase.start <= start:
+            return None
+        before = self.prev_word(phrase.start)
+        if before not in ("لكن", "ولكن", "بينما", "فيما"):
+            return None
+        at = phrase.start - len(before) - 1
+        return at - 1 if self.prev_word(at) in ("،", ",") else at
 
     def relative_before(self, h: Hit) -> int | None:
         """Start of the relative pronoun that cue ``h`` follows (الذي قال، والذي لا يزال يقول), if any."""

@@ -47,6 +47,16 @@ class Credits(QuotedWords):
             return before == "علي" or before.endswith(("حسب", "وفق"))  # (بحسب ما، وفق ما، على ما)
         return False
 
+    def credit_source(self, h: Hit) -> None:
+        """A titled person named in a credit (بحسب ما ذكرت المتحدثة جيني لي): later mentions by the title alone
+        (وقالت المتحدثة) refer to them, though the credit itself quotes nothing."""
+        s_end = self.sentences[self.sentence_of(h.start)][1]
+        phrase = self.phrase_after(h.end, self.window_end(h.end, s_end, 80))
+        if phrase is not None and phrase.kind == "person" and phrase.name is not None and phrase.title is not None \
+                and phrase.title[1] <= phrase.name[0]:
+            # (in the registry only: a credit is not a speech act, so no later cue takes its subject from it)
+            self.registry.person(phrase, phrase.start, h.cue.gender, speaker=False).plausible = True
+
     def sentence_credit(self, i: int) -> None:
         """وبحسب X، فإن … / ووفقا لـX، … / وبحسب النشرة تخطط …: the source's words after a sentence-initial
         credit (or one that opens a clause with فإن: … جودة وبحسب بيان للخارجية الفرنسية فإن "…")."""
@@ -63,10 +73,18 @@ class Credits(QuotedWords):
             m = _MID_CREDIT.search(norm, a, b)
             if m is None:
                 return
-        if any(q.start < b and a < q.end for q in self.quotes):
+        if any(q.start < b and (m.start() if mid else a) < q.end for q in self.quotes):
             return
         source, statements = self._statement_source(m.end(), b)
         fa = _FA_INNA.search(norm, source, b)
+        own = self._own_words(source)
+        if own is not None and fa is not None and self.words(source, fa.start()) == 1:
+            # وحسب قوله فإن "…": the words of whoever is speaking
+            speaker = self.implicit(source, own.cue.pronoun, participle=True)
+            if speaker is not None:
+                start = fa.end() if fa.group(1) is None else fa.start(1)
+                self.reported(own, start, self.clause_end(start, b), speaker, i)
+            return
         if fa is not None and self.words(source, fa.start()) <= (20 if statements else 12):
             phrase = self.phrase_after(source, fa.start())
             start = fa.end() if fa.group(1) is None else fa.start(1)  # ففي حال …: the words after ف
@@ -85,12 +103,21 @@ class Credits(QuotedWords):
                     return
             if phrase is None or phrase.kind not in SOURCES:
                 return
-        if phrase is None:
-            return
+        if phrase is None or (phrase.kind == "document" and phrase.head in self.lex.instruments):
+            return  # (ووفقا لاتفاقية الشراكة، تسهم …: what the agreement provides, not its words)
         self.read_actors(self.body, a)  # (the bodies acting before may be the one named: وحسب الجيش)
         speaker = self.resolve(phrase, phrase.start, None)
         if speaker is not None:
             self.reported(None, start, self.clause_end(start, b), speaker, i)
+
+    def _own_words(self, pos: int) -> Hit | None:
+        """The reporting noun with a pronoun at ``pos`` (حسب قوله، وفقا لتعبيرها), if that is what a credit cites."""
+        k = bisect_left(self.hit_starts, pos)
+        if k < len(self.hits) and self.hits[k].lead == pos:
+            h = self.hits[k]
+            if h.cue.form == "noun" and h.cue.pronoun is not None:
+                return h
+        return None
 
     def _statement_source(self, pos: int, end: int) -> tuple[int, bool]:
         """Where the source starts after a credit's statement noun (وفقا لأقوال المتحدث، وحسب الإفادات التي

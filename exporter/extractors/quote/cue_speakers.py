@@ -47,11 +47,14 @@ class CueSpeakers(SpeakerHistory):
             if antecedent is not None:
                 return self.resolve(antecedent, antecedent.start, gender), antecedent, \
                     self.chunk_ok(h, None, chunk_end)
-        if cue.form == "verb" and not self.clause_initial(h):
-            # الوزارة أعلنت …، مصدر أمني قال …: the subject comes first, what follows the verb is not it
+        if cue.form == "verb" and (not self.clause_initial(h) or (not h.prefix and self.prev_word(h.lead) == "قد")):
+            # الوزارة أعلنت …، مصدر أمني قال …، وكان الوزير قد أكد …: the subject comes first, what follows the verb
+            # is not it (when there is one before: وكان قد أكد الوزير …)
             before = self.phrase_before(h.lead)
             if before is not None:
-                return self.resolve(before, before.start, gender), before, self.chunk_ok(h, None, chunk_end)
+                # (إردوغان أبلغ شي أن …: after a verb with an object, a short object before the complement)
+                fit = self.chunk_ok(h, None, chunk_end) or (cue.has_object and 0 < self.words(h.end, chunk_end) <= 3)
+                return self.resolve(before, before.start, gender), before, fit
         # a verb before its subject is singular: after a dual or plural form (قالوا، انتقدا) comes an object
         toks = self.tokens(h.end, chunk_end)
         phrase = self.phrase_after(h.end, chunk_end, toks=toks) if gender != "p" else None
@@ -59,6 +62,11 @@ class CueSpeakers(SpeakerHistory):
             first = FIRST_WORD.match(self.norm, h.end).end()
             # اتهم X Y بأن: X speaks; وأبلغ رويترز أن: an addressee, the subject is understood; a titled
             # name or a name set off by commas is the whole subject (وصف رئيس الوزراء … نتانياهو ما حصل بأنه)
+            if phrase.name is not None and len(phrase.name_words) >= 3 and phrase.name_words[-1].startswith("ال") \
+                    and not phrase.name_words[-1].endswith("ي"):
+                # ووصفت الوزيرة ميري ريغيف الفيلم بأنه: a definite noun after the name is the verb's object
+                shorter = self.phrase_after(h.end, self.norm.rfind(" ", h.end, phrase.end))
+                phrase = shorter if shorter is not None and shorter.name is not None else phrase
             if self.reader.word(self.norm[h.end:first].strip()).media:
                 phrase = None
             elif not self._whole_subject(phrase, chunk_end):
@@ -87,16 +95,45 @@ class CueSpeakers(SpeakerHistory):
                 return Speaker(subject, None, gender), None, fit
         return self.implicit(h.start, gender, participle=False, lemma=cue.lemma), None, fit
 
+    def coordinated(self, h: Hit, intro: Intro) -> tuple[Speaker | None, Phrase | None]:
+        """Two subjects joined by و before a dual or plural complement (أعلنت أرامكو السعودية والشركة الوطنية
+        للنقل البحري أنهما …): one speaker, the whole phrase as written."""
+        if intro.kind != "complement" or not self.norm[intro.start:intro.after].endswith(("هما", "هم")) \
+                or h.cue.form != "verb" or not self.clause_initial(h):
+            return None, None
+        toks = self.tokens(h.end, intro.start)
+        first = self.phrase_after(h.end, intro.start, toks=toks)
+        if first is None or first.kind not in _INNER_SPEAKERS:
+            return None, None
+        k = next((j for j, t in enumerate(toks) if t[1] >= first.end), len(toks))
+        if k >= len(toks) or toks[k][0][:1] != "و" or len(toks[k][0]) < 3:
+            return None, None
+        second = self.reader.parse(toks, k)
+        if second is None or second.kind not in _INNER_SPEAKERS or not self.chunk_ok(h, second, intro.start, toks):
+            return None, None
+        kind = "organisation" if BODIES & {first.kind, second.kind} else first.kind
+        joined = Phrase(first.start, second.end, kind, head=first.head, definite=first.definite,
+                        words=first.words + second.words, feminine=first.feminine)
+        return self.resolve(joined, joined.start, "p"), joined
+
     def _whole_subject(self, phrase: Phrase, chunk_end: int) -> bool:
         """After a verb with an object (وصف، اتهم): is the whole phrase read after it the subject, the object
         still to come? A body's phrase that leaves words before the complement (وصفت لجان التنسيق المحلية
-        | اجتماع جنيف بأنه), a name set off by a comma, or a title with a plausible name."""
+        | اجتماع جنيف بأنه), a name set off by a comma, or a title with a plausible name or with words still
+        before the complement (ووصفت وزيرة الثقافة ميري ريغيف | الفيلم بأنه)."""
         if phrase.kind in BODIES:
             return bool(self.norm[phrase.end:chunk_end].strip(" ،,"))
         if phrase.name is None:
             return False
-        return self.norm.startswith("،", phrase.end) or (
-            phrase.title is not None and plausible(self.reader, phrase, self.registry))
+        if self.norm.startswith("،", phrase.end):
+            return True
+        if phrase.title is None:
+            return False
+        if plausible(self.reader, phrase, self.registry):
+            return True
+        # (not وصف الجانب الفلسطيني | اقتراح إسرائيل بشأن …: a noun with a country is the object)
+        return bool(self.norm[phrase.end:chunk_end].strip(" ،,")) \
+            and not any(self.reader.word(w).country for w in phrase.name_words)
 
     def quoted_source(self, h: Hit) -> Phrase | None:
         """The source named right before a reporting noun with a pronoun (… عن مصدر عسكري | قوله إن)."""

@@ -15,9 +15,11 @@ from ..persons import scan
 from ..quote_marks import Segment
 from .credits import Credits
 from .records import Hit
-from .vocabulary import MIN_ACT_WORDS, MIN_DIRECT_WORDS, RELAY_FROM
+from .vocabulary import MIN_ACT_WORDS, MIN_DIRECT_WORDS, PREPOSITIONS, RELAY_FROM
 
 _OPENING = re.compile("[«“\"„”]")
+_MAX_DESCRIPTION = 6  # words describing an unmarked quotation's speaker before the words (رجل يفتش في …)
+_SAYING = frozenset(("قال", "أضاف", "تابع", "أردف", "استطرد"))  # verbs whose words may have lost their marks
 _FINDERS = frozenset(("document", "anonymous", "other"))  # what a study or count "shows"
 
 
@@ -34,7 +36,10 @@ class Extraction(Credits):
             while credits < len(self.sentences) and self.sentences[credits][1] <= h.start:
                 self.sentence_credit(credits)
                 credits += 1
-            if h.start < self.consumed or self.credited(h):
+            if h.start < self.consumed:
+                continue
+            if self.credited(h):
+                self.credit_source(h)
                 continue
             seg = self.inside_segment(h.start)
             if seg is not None and seg.close is not None and h.start not in self.leaked:
@@ -61,8 +66,11 @@ class Extraction(Credits):
         p_end = self.paragraphs[para][1]
         intro = self.find_intro(h, s_end)
         if intro is None:
-            self.after_quotation(h, sent)
+            if not self.unmarked(h, sent):
+                self.after_quotation(h, sent)
             return
+        if intro.kind == "complement" and self.unmarked(h, sent, intro.start):
+            return  # وأضاف علينا خفض سقف توقعاتنا والتوقف عن توقع أن …: the أن is inside the words
         if h.cue.role == "relay" and RELAY_FROM.search(self.norm, h.end, intro.start) is None and (
                 h.cue.form != "verb" or self.words(h.end, intro.start) > 8):
             return  # ناقلة تصريح مسؤول … بأن: the reporting noun after it introduces the words
@@ -78,6 +86,10 @@ class Extraction(Credits):
                     self.note(s_end - 1, outer, True)
             return
         speaker, phrase, fit = self.subject(h, intro.start)
+        if not fit:
+            joined, joined_phrase = self.coordinated(h, intro)
+            if joined is not None:
+                speaker, phrase, fit = joined, joined_phrase, True
         if speaker is not None and h.cue.ambiguous and phrase is not None and speaker.entity.kind == "other":
             speaker = None  # أبرز الأسباب التي …: "the most prominent", not a verb with a speaker
         if speaker is None or not fit or (h.cue.findings and speaker.entity.kind not in _FINDERS):
@@ -106,6 +118,52 @@ class Extraction(Credits):
             speaker = relayed[0]  # أفادت الوكالة أن … وذلك نقلا عن مصدر روسي
         self.reported(h, start, end, speaker, sent)
         self.after_quotation(h, sent, speaker)
+
+    def unmarked(self, h: Hit, sent: int, intro_at: int | None = None) -> bool:
+        """وقال الأسد للصحيفة إذا ذهبت …، وأضاف هذا كيل بمكيالين: the speaker's own words with their quotation
+        marks lost in copy, told by a word that opens speech (data ``speech_openers``) right after the cue, its
+        speaker and an addressee (ل…). A direct quote to the end of the sentence; was one recorded? ``intro_at``: where
+        a complement found further on stands (the words must begin well before it)."""
+        if h.cue.lemma not in _SAYING or h.cue.form != "verb":
+            return False
+        openers = self.lex.speech_openers
+        s_end = self.sentences[sent][1]
+        if not any(w in openers for w in self.norm[h.end:intro_at or self.window_end(h.end, s_end, 160)].split()) \
+                or not self.clause_initial(h):
+            return False  # (a cheap test first: most cues have no such word after them)
+        toks = self.tokens(h.end, self.window_end(h.end, s_end, 160))
+        if not toks:
+            return False
+        k = 0
+        phrase = None
+        if toks[0][0] not in openers:
+            phrase = self.phrase_after(h.end, s_end, toks=toks)
+            if phrase is None:
+                return False
+            k = next((j for j, t in enumerate(toks) if t[1] >= phrase.end), len(toks))
+            if k < len(toks) and toks[k][0][:1] == "ل" and toks[k][0] not in openers:
+                k += 1  # للصحيفة، لرويترز: the addressee
+            # وقال رجل يفتش في صندوق قمامة مقلوب هذه أجزاء …: a few more words describing the speaker
+            j = k
+            while j < min(len(toks), k + _MAX_DESCRIPTION) and toks[j][0] not in openers \
+                    and toks[j][0][:1].isalpha() and not self.reader.word(toks[j][0]).cue:
+                j += 1
+            if j < len(toks) and toks[j][0] in openers and j > k and toks[j - 1][0] not in PREPOSITIONS:
+                k = j
+        if k >= len(toks) or toks[k][0] not in openers:
+            return False
+        if k + 1 < len(toks) and self.reader.word(toks[k + 1][0]).temporal:
+            return False  # وقال الوزير هذا الأسبوع …: a time, not his words
+        if intro_at is not None and self.words(toks[k][1], intro_at) < 3:
+            return False  # (a complement close after it is the cue's own)
+        if phrase is not None:
+            speaker = self.resolve(phrase, phrase.start, h.cue.gender)
+        else:
+            speaker = self.implicit(h.start, h.cue.gender, participle=False, lemma=h.cue.lemma)
+        if speaker is None or speaker.entity.kind == "other":
+            return False  # (المعارض وليد البني الذي …: a speaker not read whole)
+        start = toks[k][1]
+        return self.emit("direct", start, self.clause_end(start, s_end), h, speaker, sent) is not None
 
     def act(self, h: Hit) -> None:
         """A speech act (دعا، رحب، واصفا …): an actor, and a participle's quotation of three words or more."""
@@ -144,8 +202,8 @@ class Extraction(Credits):
             if k > 0 and h.cue.has_object and self.prev_word(h.lead) == "ما" \
                     and self.hits[k - 1].start >= self.sentences[sent][0]:
                 h = self.hits[k - 1]  # وانتقدت ما وصفته بـ"…": the words of the verb that governs ما
-            if h.start < self.sentences[sent][0] or h.cue.form == "noun" or h.cue.ambiguous \
-                    or self._act_gap(h, seg) > 10 \
+            if h.start < self.sentences[sent][0] or h.cue.form == "noun" or h.cue.ambiguous or h.cue.complement_only \
+                    or self._act_gap(h, seg) > 10 or self._marked_between(h, seg) \
                     or any(h.start < q.start < seg.open for q in self.quotes) or not self.phrase_quoted(seg) \
                     or self._introduces_other(h, seg, self.sentences[sent][1]):
                 continue
@@ -153,6 +211,16 @@ class Extraction(Credits):
             if speaker is not None:
                 self.emit_segments([seg], h, speaker, sent)
         self.quotes.sort(key=lambda q: q.start)
+
+    def _marked_between(self, h: Hit, seg: Segment) -> bool:
+        """Is there another quotation between the act and ``seg``, with narration between them (مؤكدا «نجاح»
+        الانتخابات رغم «يوم إدارة أزمة»: the act's object is the first one; a later one is a term of the
+        narration, unless it follows at once: وأشارت إلى «عنصرين إيجابيين»، «الأول هو …»)?"""
+        k = bisect_left(self.segment_opens, h.end)
+        if k >= len(self.segments) or self.segments[k].open >= seg.open:
+            return False
+        prev = self.segments[bisect_left(self.segment_opens, seg.open) - 1]
+        return self.words(prev.after, seg.open) > 1
 
     def _act_gap(self, h: Hit, seg: Segment) -> int:
         """Words between a speech act and the quotation it attributes, not counting its subject (دعا وزير

@@ -21,8 +21,9 @@ from .vocabulary import ANY_MARK
 
 _WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
 _CONJUNCTIONS = frozenset(("", "و", "ف"))  # the clitics a verb may carry
-# a full stop with no space after it, before a word with و (…الانتخابية”.وقال …): run-on copy's sentence end
-_GLUED_STOP = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[”\"»’)]))\.(?=و[^\W\d_]{2})")
+# a full stop with no space after it, before a word with و or of three letters or more (…الانتخابية”.وقال …،
+# البلاد.على صعيد …): run-on copy's sentence end (not an abbreviation's dots, a web address: د.ب.أ، sp.com)
+_GLUED_STOP = re.compile(r"(?=\.)(?:(?<=[^\W\d_]{2})|(?<=[”\"»’)]))\.(?=و[^\W\d_]{2}|[\u0621-\u064a]{3})")
 
 
 class Layout:

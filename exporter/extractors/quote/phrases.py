@@ -32,12 +32,22 @@ class PhraseReading(Layout):
 
     def phrase_after(self, a: int, b: int, *, toks: list[Token] | None = None) -> Phrase | None:
         """The phrase that starts ``norm[a:b]`` (``toks``: its tokens, when already made), unless it starts with
-        another cue or a possessed noun (دعمه، حرص بلاده: an object, not a speaker)."""
+        another cue (but a document: تحذير السفارة) or a possessed noun (دعمه، حرص بلاده: an object, not a
+        speaker)."""
         if toks is None:
             toks = self.tokens(a, b)
-        if not toks or self.reader.word(toks[0][0]).cue or possessed(toks[0][0]):
+        if not toks or possessed(toks[0][0]):
             return None
+        w = self.reader.word(toks[0][0])
+        if w.cue and not (w.stem in self.lex.documents and len(toks) > 1):
+            return None  # (a reporting noun that names a document is one: جاء في تحذير السفارة أن …)
         return self.reader.parse(toks, 0)
+
+    def accusative_plural(self, word: str) -> bool:
+        """A sound plural of people in -ين (المتظاهرين، مسؤولين): after a singular verb, its object, not its subject
+        (which would be -ون)."""
+        w = self.reader.word(word)
+        return w.head is not None and w.stem.endswith("ين") and len(w.stem) > 4 and not w.given
 
     def chunk_ok(self, h: Hit, phrase: Phrase | None, chunk_end: int, toks: list[Token] | None = None) -> bool:
         """Is the text between cue and introduction only a speaker and circumstances (no object noun)?"""
@@ -59,8 +69,8 @@ class PhraseReading(Layout):
             i += 2  # (مؤتمر) كشف من خلاله أبرز الأسباب: what follows "through it" decides
             t = toks[i][0]
         w = reader.word(t)
-        if i == len(toks) - 1 and t[:1] == "ل" and len(t) > 2:
-            return True  # قال إردوغان لشي بأن: the addressee
+        if i == len(toks) - 1 and t[:1] == "ل" and (len(t) > 2 or t == "لي"):
+            return True  # قال إردوغان لشي بأن، قال الوزير لي إن: the addressee
         return (reader.opens_circumstance(toks, i) or t in MARKS or w.courtesy or t == "(" or w.cue
                 or t in _OBJECT_PRONOUNS  # واصفا إياها بأنها …: the verb's object, then its complement
                 or (w.country and w.definite)  # نادي الأسير | الفلسطيني: an adjective of the speaker

@@ -27,6 +27,8 @@ _GLOSS = re.compile(r"[،,] (?:التي|الذي|الذين|وهو|وهي)(?![^\
 _CONNECTOR = re.compile(r"[\s،,؛;]*(?:(?:و|ولكن|لكن|ثم|بل|او)\s*)?")
 _STRIP = " \t\n.،,:؛;-–—"
 _PLACE_PREPOSITIONS = frozenset(("في", "داخل", "بين"))  # before a name in marks (في «جمعة …»)
+_NARRATOR_BACK = re.compile(r"(?<![^\W_])(?:و?لكن|الا ان)(?:ه|ها|هم)[ ،,]*$")  # لكنه، قال …
+_COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"))
 _MAX_LEAD_WORDS = 5  # words before a quotation that goes on in a new sentence (وفي محافظة درعا «…»)
 
 
@@ -154,7 +156,8 @@ class QuotedWords(CueSpeakers):
             # most when only its one-word subject comes first), or opening right at its start
             if total and ((inner / total > 0.5 and longest >= 3)
                           or (inner / total >= 0.5 and lead <= 1 and longest >= 3)
-                          or (lead == 0 and first.words >= MIN_DIRECT_WORDS)
+                          or (lead == 0 and first.words >= MIN_DIRECT_WORDS
+                              and (first.words > MIN_DIRECT_WORDS or first.close is None or 3 * inner >= total))
                           or (lead <= 3 and first.close is None)):
                 # a later marked phrase after narration (… وذلك لمواجهة نسب اقتراض «غير مقبولة») is a term
                 # unless it is a quotation of its own
@@ -165,7 +168,8 @@ class QuotedWords(CueSpeakers):
         self.emit("indirect", start, end, h, speaker, sent)
 
     def colon_speech(self, h: Hit, intro: Intro, speaker: Speaker, sent: int, p_end: int) -> None:
-        """وقال: … — direct to the end of the paragraph, or to the next attributed sentence."""
+        """وقال: … — direct to the end of the paragraph, or to the next attributed sentence, or to the narrator's
+        "لكنه قال …"."""
         start = intro.after
         rest = self.norm[start:p_end].lstrip(" ")
         at = p_end - len(rest)
@@ -182,6 +186,10 @@ class QuotedWords(CueSpeakers):
                     and self.sentence_starts[self.sentence_of(other.start)] == other.lead \
                     and self.find_intro(other, p_end) is not None:
                 end = other.lead
+                break
+            back = _NARRATOR_BACK.search(self.norm, max(start, other.lead - 12), other.lead)
+            if back is not None and other.cue.form == "verb" and self.find_intro(other, p_end) is not None:
+                end = back.start()  # …، لكنه، قال إنه …: the narrator takes over again
                 break
         m = _AN.match(self.norm, at)
         if m:
@@ -203,7 +211,8 @@ class QuotedWords(CueSpeakers):
             i -= 1
         seg = self.by_close.get(i - 1) if h.cue.form == "verb" else None
         if seg is None or seg.open in self.used_segments or seg.words < MIN_DIRECT_WORDS or seg.open < self.body \
-                or self._named_before(seg):  # (وكانت منظمة "هيومان رايتس فرست" قالت: its name, not its words)
+                or self._named_before(seg) or self._in_construct(seg):
+            # (وكانت منظمة "هيومان رايتس فرست" قالت، لبلدان ثورات "الربيع العربي"، أعلن: a name, not words)
             if speaker is None:
                 self.actor(h)
             return
@@ -211,6 +220,17 @@ class QuotedWords(CueSpeakers):
             speaker, _, _ = self.subject(h, self.sentences[sent][1])
         if speaker is not None:
             self.emit_segments([seg], h, speaker, self.sentence_of(seg.open))
+
+    def _in_construct(self, seg: Segment) -> bool:
+        """Do the marks follow a plain noun whose complement they are (ثورات "الربيع العربي"، قمة «…»), rather than
+        open a sentence or clause (، «…»، قال)? Short marked phrases only: a long quotation stands on its own."""
+        if seg.words > 3:
+            return False
+        before = self.prev_word(seg.open)
+        if not before[:1].isalpha() or len(before) <= 1:
+            return False
+        w = self.reader.word(before)
+        return not (w.cue or w.stop or before in _COMPLEMENTISERS)
 
     def continuations(self) -> None:
         """A quotation that goes on in the next paragraph or sentence under a new opening mark.
