@@ -339,6 +339,13 @@ def _licensed_by_word(m: _Mention, norm: str) -> bool:
     words = (affiliation_words() if m.licensed_only else member_words()) | (m.entry.licence if m.entry else frozenset())
     if any(rest in words for _prefix, rest in clitic_readings(parse_word(prev).body)):
         return True
+    if prev == "في" and not m.licensed_only:
+        # القيادي في الإصلاح، عضو في حماس: a member noun with في before the name
+        member = _previous_body(norm, m.start - len(prev) - 1)
+        members = member_words()
+        if member and any(rest in members or (rest.startswith("ال") and rest[2:] in members)
+                          for _prefix, rest in clitic_readings(parse_word(member).body)):
+            return True
     # multi-word licences (رئيس حزب): the text before the mention ends with them
     before = norm[max(0, m.start - 30) : m.start - 1]
     return any(" " in lic and before.endswith(lic) for lic in (m.entry.licence if m.entry else ()))
