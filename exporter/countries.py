@@ -118,12 +118,16 @@ class Grouping:
     name_en: str  # the grouping as one party (Gulf Cooperation Council states)
     members: tuple[str, ...]  # ISO codes
     organisation: str | None = None  # code of the catalogued organisation it is named after, if any
+    # code of the catalogued organisation its counted form names (القوى الكبرى الست: the P5+1), if any; without
+    # it a counted form names the member states one by one
+    counted_organisation: str | None = None
 
 
 @lru_cache(maxsize=1)
 def groupings() -> dict[str, Grouping]:
     """Every grouping by code."""
-    return {g["code"]: Grouping(g["code"], g["name_en"], tuple(g["members"]), g.get("organisation"))
+    return {g["code"]: Grouping(g["code"], g["name_en"], tuple(g["members"]), g.get("organisation"),
+                                g.get("counted_organisation"))
             for g in load_json("groupings.json")["groupings"]}
 
 

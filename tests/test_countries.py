@@ -89,14 +89,16 @@ def test_groupings_name_real_states():
     owner: dict[str, str] = {}
     for g in groupings().values():
         assert g.members and len(set(g.members)) == len(g.members) and set(g.members) <= set(table), g.code
-        assert g.organisation is None or g.organisation in {o["code"] for o in load_json("organisations.json")[
-            "catalogue"]}
+        catalogue = {o["code"] for o in load_json("organisations.json")["catalogue"]}
+        assert g.organisation is None or g.organisation in catalogue
+        assert g.counted_organisation is None or g.counted_organisation in catalogue
     for form, grouping, _numbered in grouping_forms():
         key = normalize(form)
         assert owner.setdefault(key, grouping.code) == grouping.code, form
 
 
 @pytest.mark.parametrize("code,members", [("UMA-STATES", {"MA", "DZ", "TN", "LY", "MR"}),
-                                          ("GCCS", {"SA", "AE", "KW", "QA", "BH", "OM"})])
+                                          ("GCCS", {"SA", "AE", "KW", "QA", "BH", "OM"}),
+                                          ("WORLD-POWERS", {"US", "CN", "RU", "FR", "GB", "DE"})])
 def test_grouping_members(code, members):
     assert set(groupings()[code].members) == members

@@ -38,7 +38,9 @@ _PEOPLE_PLURALS = frozenset(("شهود", "خبراء", "علماء", "اطباء
                              "اعضاء", "اهالي", "مسعفون", "قاده", "زعماء", "وزراء", "نواب", "رؤساء", "روساء",
                              "محامون", "دبلوماسيون", "مراقبون", "شباب"))
 _THING_PLURALS = frozenset(("مصادر", "اوساط", "دوائر", "تقارير", "وسائل", "جهات", "صحف", "قوات", "سلطات", "ارقام",
-                            "بيانات", "تقديرات", "انباء", "معلومات", "تسريبات"))
+                            "بيانات", "تقديرات", "انباء", "معلومات", "تسريبات",
+                            # broken plurals of bodies (لجان التنسيق … معتبرة، وقالت الأحزاب)
+                            "لجان", "مجالس", "احزاب", "فصائل", "دول", "اجهزه", "مراكز", "مكاتب", "نقابات"))
 _JOINERS = {"عبد", "ابو", "ابي", "ابن", "بن", "ال"}
 
 
@@ -219,12 +221,81 @@ class Registry:
                 return self.person(phrase, pos, gender, speaker=True)
             phrase = Phrase(phrase.start, phrase.end, "other", words=phrase.words, definite=True,
                             head=words[0][2:])
+        if phrase.name is None and phrase.definite and len(phrase.words) == 1:
+            known = self.person_by_name((self.norm[phrase.start:phrase.end],), pos)
+            if known is not None and len(known.key) > 1:  # وقال الجندي after عبده محمد الجندي: his surname
+                self._note(known, phrase, pos, gender, True)
+                known.forms.add(self.norm[phrase.start:phrase.end])
+                return known
         entity = self.refer(phrase, pos)
         if entity is None:
-            entity = self._source(phrase)
+            fuller = self._fuller(phrase)
+            entity = self._source(fuller or phrase)
+            if fuller is not None:
+                self._note(entity, fuller, fuller.start, gender, False)
         self._note(entity, phrase, pos, gender, True)
         entity.forms.add(self.norm[phrase.start:phrase.end])
         return entity
+
+    def _fuller(self, phrase: Phrase) -> Phrase | None:
+        """The body a bare definite head noun stands for (الصحيفة after صحيفة البعث، المرصد after المرصد السوري
+        لحقوق الإنسان) when nobody has spoken under that head yet: its nearest earlier mention in full, named in
+        narration or a credit. A few mentions back at most, each read as a speaker phrase of the same kind."""
+        if not phrase.definite or phrase.head is None or len(phrase.words) != 1 \
+                or phrase.kind not in ("organisation", "group"):
+            return None
+        norm = self.norm
+        for form in (phrase.head + " ", "ال" + phrase.head + " "):
+            end = phrase.start
+            for _ in range(3):
+                i = norm.rfind(form, max(0, phrase.start - 3000), end)
+                if i < 0:
+                    break
+                end = i
+                before = norm[i - 1:i] if i else " "
+                if not (before == " " or (before in "وبل" and norm[i - 2:i - 1] in ("", " "))):
+                    continue
+                toks = tokenize(norm, i, min(len(norm), i + 160))
+                full = self.reader.parse(toks, 0)
+                if full is not None and full.kind == phrase.kind and full.head == phrase.head \
+                        and full.end <= phrase.start:
+                    end = self._name_of_body(toks, full.end)
+                    if end is not None:
+                        return Phrase(full.start, end, full.kind, head=full.head, definite=full.definite,
+                                      words=tuple(self.reader.word(t[0]).stem for t in toks if t[2] <= end
+                                                  and t[0][0].isalnum()), feminine=full.feminine)
+        return None
+
+    def _name_of_body(self, toks: list[tuple[str, int, int]], limit: int) -> int | None:
+        """Where a body's name that starts ``toks`` ends (within ``limit``), or None when its head has no name:
+        a definite noun after an indefinite head (صحيفة البعث، مجلس النواب), a name in marks (تنظيم "داعش"),
+        then adjectives of origin and ل-complements (الأردني، السوري لحقوق الإنسان، للصحة العامة). Other
+        words (بشدة، بالتحقيق، الثابت، a person's name) end it or, right after the head, rule it out."""
+        word = self.reader.word
+        if len(toks) < 2:
+            return None
+        head = word(toks[0][0])
+        k = 1
+        if toks[1][0] in _MARKS:
+            close = next((j for j in range(2, min(len(toks), 7)) if toks[j][0] in _MARKS), None)
+            return toks[close][2] if close is not None and close > 2 and toks[close][2] <= limit else None
+        end = None
+        after_l = False
+        while k < len(toks) and toks[k][2] <= limit:
+            w = word(toks[k][0])
+            if not w.alpha or w.given or w.stop or w.conj:
+                break
+            first = end is None
+            if w.prep == "ل" or (not w.prep and not w.definite and toks[k][0][:1] == "ل" and not w.known):
+                after_l = True  # للصحة، لحقوق (الإنسان)
+            elif w.definite and not w.prep and (w.stem.endswith(("ي", "يه")) or after_l
+                                                or (first and not head.definite)):
+                after_l = False
+            else:
+                break
+            end = toks[k][2]
+            k += 1
+        return end if end is not None and not after_l else None
 
     def _short_name(self, words: tuple[str, ...]) -> Entity | None:
         """A body named earlier with this one word in brackets or marks (وكالة أنباء الكويت (كونا))."""

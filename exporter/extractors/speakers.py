@@ -50,6 +50,7 @@ _NAME_ARTICLES = frozenset(("الله", "الدين", "الرحمن", "العز�
 _ON_BEHALF = frozenset(("باسم", "بلسان"))  # المتحدث باسم / الناطق بلسان …
 _PP_LIKE = ("لت", "لم", "لل", "لاست", "لان", "بت", "بم")  # لمتابعة، لتعزيز، بمشاركة: a preposition and a noun
 _SAME_BEFORE = frozenset(("نفس", "ذات"))
+_SIDE = frozenset(("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته", "ناحيتها"))  # من جهته
 # indefinite adjectives in a construct with a definite noun (الشركة متعددة الجنسية، عابرة للحدود): they go on
 # describing the noun before them rather than starting the verb's object
 _ADJECTIVE_CONSTRUCTS = ("متعدد", "عابر", "ذات", "ذو", "ذوي", "واسع")
@@ -226,9 +227,26 @@ class Reader:
 
     def skip_adverbials(self, toks: list[Token], i: int) -> int:
         """Index of the first token after leading commas and time words (قال أمس وزير …)."""
-        while i < len(toks) and (toks[i][0] in _COMMAS or self.word(toks[i][0]).temporal):
-            i += 1
+        while i < len(toks):
+            if toks[i][0] in _COMMAS or self.word(toks[i][0]).temporal:
+                i += 1
+            elif toks[i][0] == "من" and i + 1 < len(toks) and toks[i + 1][0] in _SIDE:
+                i += 2  # (وعبر) من جهته كاتب الدولة …: "for his part", then the subject
+            elif toks[i][0][:1] == "ب" and self._where(toks, i):
+                i += 1  # أكد اليوم بالجزائر وزير البريد …: the place, then the subject
+            else:
+                break
         return i
+
+    def _where(self, toks: list[Token], i: int) -> bool:
+        """Is token ``i`` ب + a country or capital (بالجزائر، بباريس) followed by a title (the speaker)?"""
+        t = toks[i][0]
+        if t[:1] != "ب" or len(t) < 4 or i + 1 >= len(toks) or not self.word(toks[i + 1][0]).title:
+            return False
+        from ..countries import find_country
+
+        ref = find_country(t[1:])
+        return ref is not None and ref.form != "adjective"
 
     def opens_circumstance(self, toks: list[Token], i: int) -> bool:
         """Does the token at ``i`` start a circumstance (في بيان، لرويترز، خلال …) rather than a speaker?"""
@@ -303,8 +321,8 @@ class Reader:
                     # وكالة الأنباء "وفا" | …: a name in marks ends the phrase, after the adjectives that
                     # describe it (صحيفة «تشاينا ديلي» الحكومية الصينية | أمس), unless a person's name
                     # follows (مدير عام مؤسسة 'ماس' سمير عبد الله)
-                    if j < n and self.word(toks[j][0]).given:
-                        continue
+                    if j < n and (self.word(toks[j][0]).given or toks[j][0] in self.lex.particles):
+                        continue  # (عضو "المكتب الإعلامي" عبد العزيز الصبري)
                     while j < n and self._adjective(toks[j][0]):
                         j += 1
                     break
@@ -313,6 +331,8 @@ class Reader:
                 k = next((m for m in range(j + 1, min(n, j + 5)) if toks[m][0] == ")"), None)
                 if k is not None:
                     j = k + 1
+                    while j < n and self._adjective(toks[j][0]):
+                        j += 1  # وكالة أنباء الصين الجديدة (شينخوا) الرسمية: the adjectives after it go on
                 break
             w = self.word(t)
             if t == "." and j > i and self.word(toks[j - 1][0]).abbreviation:
@@ -547,6 +567,12 @@ class Reader:
             k = idx[q]
             if q > p:
                 w = self.word(toks[k][0])
+                if w.definite and not w.prep and not w.conj and not w.country and w.stem.endswith("ي") \
+                        and idx[q - 1] + 1 == k and self.word(toks[idx[q - 1]][0]).alpha \
+                        and not self.word(toks[idx[q - 1]][0]).definite and self._last_word(toks, k) \
+                        and k + 1 < len(toks) and self.word(toks[k + 1][0]).title:
+                    q += 1  # نجيب الغربي الناطق …، عبده محمد الجندي الناطق …: a nisba surname before the title
+                    break
                 if w.title or self.honorific(toks, k) or w.head in ("organisation", "document", "anonymous") \
                         or (w.prep and (w.media or w.organisation or w.place_noun or w.head
                                         or w.stem in self.lex.titles)) \
@@ -600,6 +626,10 @@ class Reader:
             if q > 0 and w.text in self.lex.name_introducers and q + 1 < len(idx):
                 name_at = q + 1  # أحد السكان ويدعى أبو القاسم
                 break
+            if q > 0 and not w.definite and not w.prep and not w.conj and not w.title and q + 1 < len(idx) \
+                    and idx[q + 1] == k + 1 and toks[k + 1][0] == "الدين":
+                name_at = q  # … وأمين صندوقها نور الدين بنعبد النبي: a compound given name (X الدين)
+                break
             if q > 0 and w.given and not (w.text in _ON_BEHALF and spokes) \
                     and not (w.text in self.lex.ambiguous_given and not self._given_title(toks, idx, q)):
                 name_at = q  # (مساعد أمين مجلس الوزراء: أمين is a title there, not a name)
@@ -611,6 +641,7 @@ class Reader:
                 name_at = q
                 break
             if q > 0 and prev_definite and not w.definite and not w.prep and not w.title and not w.conj \
+                    and len(w.text) > 1 \
                     and (w.stem not in _PREPS or self._name_like(toks, k)) \
                     and not (w.text in _ON_BEHALF and spokes) and not w.place_noun \
                     and not w.organisation and not w.country and w.head is None \

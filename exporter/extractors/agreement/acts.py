@@ -3,13 +3,15 @@
 GUIDELINES count only agreements reported as done. A trigger right after a
 negation (لم يتفقوا، عدم التوقيع), a call, hope or intention (دعا إلى الاتفاق،
 يأمل التوصل، ضرورة), a subjunctive particle (أن يوقع البلدان) or with a purpose
-لـ (للتوصل) names an agreement that has not happened; a verbal noun of reaching,
+لـ (للتوصل) names an agreement that has not happened, and so does a verbal noun after a future verb
+(سيتم/وسيشهد توقيع) or a word of waiting or delay (المنتظر، موعد، تأجيل); a verbal noun of reaching,
 concluding or renewing (التوصل إلى اتفاق) counts only when something asserts it
 happened (أعلن، أكد …) or in the headline.
 """
 
 from __future__ import annotations
 
+from .terms import is_future_verb
 from .tokens import Words
 from .vocab import TriggerForm, in_set, party_words, trigger_words
 
@@ -22,19 +24,59 @@ def is_blocked(words: Words, i: int, sent_start: int, tf: TriggerForm, prefix: s
     tw = trigger_words()
     if "ل" in prefix:
         return True
-    before = [words.word(k) for k in range(max(0, i - 3), i) if words.starts[k] >= sent_start]
+    # ولم، ولا، فلن: a short particle with its conjunction (in_set leaves words of three letters whole)
+    before = [w[1:] if len(w) == 3 and w[0] in "وف" and w[1:] in _SHORT_PARTICLES else w
+              for w in (words.word(k) for k in range(max(0, i - 3), i) if words.starts[k] >= sent_start)]
+    if relative_passive(words, i):
+        before = before[-1:]  # ما تم الاتفاق عليه: "what was agreed", ما is no negation
     if any(in_set(w, tw["negations"]) for w in before):
         return True
     window = before[-2:] if tf.kind == "verb" else before
     if any(in_set(w, tw["hedges"]) for w in window):
         return True
+    if tf.kind == "masdar" and _hoped_for(words, i, sent_start):
+        return True
     if tf.imperfect and before and before[-1] in tw["subjunctive"]:
         return True
+    if tf.kind == "masdar" and any(is_future_verb(w[1:] if w[:1] in "وف" else w) and not w.endswith(("ات", "ين"))
+                                   for w in before):  # (not سنوات، ستين)
+        return True  # وسيشهد الأسبوع المقبل توقيع اتفاقية …: a signing to come
     if tf.kind == "masdar" and tf.family in ("reach", "conclude", "renew"):
         if not any(in_set(w, tw["assertions"]) for w in before) \
                 and not (head is not None and head[0] <= words.starts[i] < head[1]):
             return True
     return False
+
+
+_SHORT_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "ان", "كي", "لو"})
+_CLAUSE_MARKS = frozenset("،,.:؛;")
+_HOPE_REACH = 7  # words before a verbal noun in which the verb of hope or call governing it may stand
+
+
+def _hoped_for(words: Words, i: int, sent_start: int) -> bool:
+    """"وتسعى وزارة الطاقة المصرية إلى توقيع …"، "ويأمل المسؤولون في البلدين توقيع …": a verbal noun is the
+    object of a verb of hope, call or intention a few words back, its subject between them; a word that
+    asserts the act (بعد، أكد، شهد …) or tells an outcome (أثمرت المفاوضات توقيع …) nearer to it ends the
+    search."""
+    tw = trigger_words()
+    for k in range(i - 1, max(-1, i - 1 - _HOPE_REACH), -1):
+        w = words.word(k)
+        if words.starts[k] < sent_start or w in _CLAUSE_MARKS or in_set(w, tw["assertions"]) \
+                or in_set(w, tw["outcomes"]):
+            return False
+        if in_set(w, tw["hedges"]):
+            return True
+    return False
+
+
+RESUMPTIVES = frozenset({"عليه", "عليها", "عليهما", "عليهم"})
+
+
+def relative_passive(words: Words, i: int) -> bool:
+    """"ما تم الاتفاق عليه": the noun at token ``i`` after ما + a passive marker, with a resumptive
+    pronoun after it, is a relative clause (what was agreed), not a negated act."""
+    return words.word(i - 2) in ("ما", "وما", "فما") and words.word(i - 1) in trigger_words()["passive"] \
+        and words.word(i + 1) in RESUMPTIVES
 
 
 def clause_start(words: Words, i: int, sent_start: int) -> int:

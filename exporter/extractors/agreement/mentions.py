@@ -110,6 +110,8 @@ def _is_name_word(words: Words, i: int, pw: dict) -> bool:
         return False
     if w[0] == "و" and len(w) > 3 and not w.startswith("وليد"):
         return False
+    if w.startswith("بال") and is_masdar(w[1:]):
+        return False  # … يهود أولمرت بالإفراج عن …: the name has ended
     return not (in_set(w, pw["name_stops"]) or w in pw["time"] or w in pw["titles"] or w in pw["modifiers"])
 
 
@@ -164,6 +166,11 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
     paragraph_end = words.paragraphs[words.paragraph_index(t_starts[i - 1]) if i > 0 else 0][1]
     while k < len(t_ws) and k - i < 8:
         w = t_ws[k]
+        if t_starts[k] < paragraph_end and (w[:1].isdigit() or w == "("):
+            designation = _designation_end(words, k)
+            if designation is not None:  # مجموعة دول 5+1، مجموعة (5 + 1): the number is part of the name
+                k = designation
+                break
         if t_starts[k] >= paragraph_end or not _ARABIC_WORD.match(w):
             break
         if k in heads_at and k > i and not w.startswith("ال"):
@@ -223,6 +230,22 @@ def _org_name_end(words: Words, i: int, head_def: bool, lil: bool, pw: dict,
             continue
         break
     return k, saw_lil, adjectives
+
+
+def _designation_end(words: Words, k: int) -> int | None:
+    """The token after a sum designation from token ``k`` ("5+1"، "(5 + 1)"), else None: a name's number
+    written with a plus sign is one part of the name, not the end of it."""
+    ws = words.ws
+    open_paren = ws[k] == "("
+    n = k + open_paren
+    if not (words.word(n).isdigit() and words.word(n + 1) == "+" and words.word(n + 2).isdigit()):
+        return None
+    n += 3
+    if open_paren:
+        if words.word(n) != ")":
+            return None
+        n += 1
+    return n
 
 
 NAMING_HEADS = frozenset({"بنك", "مصرف", "مجموعه", "موسسه"})  # heads that start the quoted name they precede
@@ -407,19 +430,25 @@ def build_index(words: Words) -> Index:
                         and not words.norm[m.end:mentions[k + 1].a].strip())]
     # Persons named after "title + country adjective" stand for that country, here and later on.
     starts = {words.index_at(m.a) for m in mentions}
-    aliases: dict[str, str] = {}
-    for m in mentions:
+    aliases: dict[str, tuple[str, str]] = {}  # a later short form → (country, full name)
+    for k, m in enumerate(mentions):
         if m.kind == "country" and m.form == "adjective" and "person" not in m.extras:
             tail = _tail_after_title(words, m, pw, starts)
             if tail:
                 ta, tb = words.starts[tail[0]], words.ends[tail[1] - 1]
                 m.end = tb
                 m.extras["person"] = words.text(ta, tb)
-                for alias in _aliases(words, ta, tb):
-                    aliases.setdefault(alias, m.code or "")
+                m.extras["person_span"] = (ta, tb)
+                if _former(words, m.b, ta):
+                    mentions[k] = _former_official(words, m, ta, tb)
+                    continue
+        if m.kind == "country" and "person_span" in m.extras:
+            ta, tb = m.extras["person_span"]
+            for alias in _aliases(words, ta, tb):
+                aliases.setdefault(alias, (m.code or "", m.extras["person"]))
         elif m.kind == "person" and m.country:
             for alias in _aliases(words, m.a, m.b):
-                aliases.setdefault(alias, m.country)
+                aliases.setdefault(alias, (m.country, m.name))
     if aliases:
         mentions = _resolve_overlaps(mentions + _alias_mentions(words, aliases))
     styled = _style_mentions(words, mentions)
@@ -455,6 +484,10 @@ def _grouping(words: Words, a: int, b: int, grouping: Grouping, numbered: bool, 
     if not numbered and j < len(words) and number_of(words.word(j), numbers) == len(members):
         b, numbered = words.ends[j], True
     if numbered:
+        counted = _catalogue().get(grouping.counted_organisation or "")
+        if counted is not None:  # القوى الكبرى الست: the P5+1, one party as written
+            return Mention(a, b, "organisation", "O:" + counted["code"], words.text(a, b), counted["name_en"],
+                           counted["code"])
         return Mention(a, b, "collective", size=len(members), members=members)
     org = _catalogue().get(grouping.organisation or "")
     if org is not None:  # دول الاتحاد الأوروبي: the Union
@@ -502,9 +535,14 @@ def _absorb_named_officials(words: Words, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         prev = out[-1] if out else None
         if (m.kind == "person" and prev is not None and prev.kind == "country" and prev.form == "adjective"
+                and words.norm[prev.end:m.a].split() and all(w in _FORMER for w in words.norm[prev.end:m.a].split())):
+            out[-1] = _former_official(words, prev, m.a, m.b)  # رئيس الوزراء الإسرائيلي السابق إيهود أولمرت
+            continue
+        if (m.kind == "person" and prev is not None and prev.kind == "country" and prev.form == "adjective"
                 and not words.norm[prev.end:m.a].strip()):
             prev.end = m.end
             prev.extras["person"] = m.name
+            prev.extras["person_span"] = (m.a, m.b)
             continue
         out.append(m)
     return out
@@ -641,8 +679,24 @@ def _quoted_partners(words: Words, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _alias_mentions(words: Words, aliases: dict[str, str]) -> list[Mention]:
-    """Every later mention of a registered name (ميركل، داود أوغلو), as a whole word with clitics allowed."""
+_FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الاسبقه"})
+
+
+def _former(words: Words, a: int, b: int) -> bool:
+    """Whether the words between a title's country adjective and the name say the office is past (رئيس
+    الوزراء الإسرائيلي السابق يهود أولمرت)."""
+    return any(w in _FORMER for w in words.norm[a:b].split())
+
+
+def _former_official(words: Words, m: Mention, ta: int, tb: int) -> Mention:
+    """A former official (… الإسرائيلي السابق يهود أولمرت) no longer speaks for the state: the person is the
+    party (the mention still starts at the adjective, so the title before it joins it to what precedes)."""
+    return Mention(m.a, tb, "person", "P:" + words.norm[ta:tb], words.text(ta, tb))
+
+
+def _alias_mentions(words: Words, aliases: dict[str, tuple[str, str]]) -> list[Mention]:
+    """Every later mention of a registered name (ميركل، داود أوغلو), as a whole word with clitics allowed,
+    named by the full name the article gave first (عباس → محمود عباس)."""
     norm = words.norm
     out = []
     for alias, (ra, rb) in ((x, r) for x in sorted(aliases, key=len, reverse=True) for r in words.party_ranges):
@@ -653,7 +707,8 @@ def _alias_mentions(words: Words, aliases: dict[str, str]) -> list[Mention]:
             while start > 0 and a - start < 2 and norm[start - 1] in "وفبلك":
                 start -= 1
             if (start == 0 or not norm[start - 1].isalnum()) and (b == len(norm) or not norm[b].isalnum()):
-                out.append(Mention(a, b, "person", "P:" + alias, words.text(a, b), None, None, aliases[alias]))
+                country, full = aliases[alias]
+                out.append(Mention(a, b, "person", "P:" + alias, full, None, None, country))
             pos = norm.find(alias, b, rb)
     return out
 

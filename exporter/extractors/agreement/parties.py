@@ -347,6 +347,15 @@ class Resolver:
                 return chain if len(chain) >= 2 else None
         return None
 
+    def spelled_end(self, chain: list[Mention], end: int) -> int:
+        """Where a chain ends with the country adjectives that spell out its last reference (بين الجانبين
+        المصري والأردني: after والأردني), else ``end``."""
+        if chain and chain[-1].kind == "ref":
+            adjectives = self._adjectives_after(chain[-1])
+            if len(adjectives) >= 2:
+                return max(end, adjectives[-1].end)
+        return end
+
     def _adjectives_after(self, m: Mention) -> list[Mention]:
         """"الجانبين المصري والأمريكي": the country adjectives that name a reference's members."""
         ms = self.index.mentions

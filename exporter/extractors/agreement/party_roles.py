@@ -18,7 +18,7 @@ from .acts import clause_start
 from .mentions import Mention, gap_words, is_coordination
 from .parties import Party, as_states, country_party, distinct, party_of, state_key
 from .reading import Reading
-from .terms import BETWEEN_PRONOUNS
+from .terms import BETWEEN_PRONOUNS, is_venue
 from .tokens import COMMAS, Words
 from .vocab import TriggerForm, in_set
 
@@ -214,21 +214,50 @@ def _meeting_parties(rd: Reading, a: int) -> list[Party]:
     return as_states(parties) if len(parties) >= 2 else []
 
 
-def closing_parties(rd: Reading, items: list[tuple[int, int]], loose: bool = False) -> list[Party]:
+def _circumstances_only(rd: Reading, a: int, b: int) -> bool:
+    """Whether ``a``-``b`` holds only where and when (في عمان أمس، الأحد): what follows the parties of a
+    signing is not part of them, nor of the term."""
+    words = rd.words
+    time_words = rd.pw["time"]
+    k, end = words.index_from(a), words.index_from(b)
+    while k < end:
+        w = words.ws[k]
+        if w == "في" and is_venue(words.word(k + 1)):
+            k += 2
+        elif w in time_words and w != "في" or w in COMMAS:
+            k += 1
+        else:
+            return False
+    return True
+
+
+def closing_parties(rd: Reading, items: list[tuple[int, int]], loose: bool = False,
+                    references: bool = False) -> list[Party]:
     """"… المتعلقة بها بين شركة نفطال وشركة قطر للوقود": parties named (not referred to) by a بين
     that closes the last term; the term is cut before it. ``loose`` (a headline: "اتفاق على هدنة
-    ليومين بين الحكومة والمعارضة") also takes a government and a noun phrase as written."""
+    ليومين بين الحكومة والمعارضة") also takes a government and a noun phrase as written;
+    ``references`` (a signing that names no one else: "مراسم توقيع اتفاقية للتعاون … بين البلدين")
+    a reference that resolves to two parties or more."""
     words, r = rd.words, rd.resolver
     last_a, last_b = items[-1]
     for t in range(words.index_from(last_a), words.index_from(last_b)):
         if words.ws[t] != "بين":
             continue
         chain, chain_end, _ = r.chain_after(words.ends[t], last_b + 1, fallback=loose)
+        if references:
+            chain_end = r.spelled_end(chain, chain_end)  # بين الجانبين المصري والأردني
         named = [m for m in chain if m.is_entity or loose and m.kind == "government"]
-        if len(named) >= 2 and chain_end >= last_b - 1 and len(named) == len(chain):
-            if t > words.index_from(last_a):
-                items[-1] = (last_a, words.ends[t - 1])
-            else:
-                items.pop()
-            return distinct(r.parties(chain, words.starts[t]))
+        if not (chain_end >= last_b - 1 or _circumstances_only(rd, chain_end, last_b)):
+            continue
+        named_all = len(named) >= 2 and len(named) == len(chain)
+        if not (named_all or references and len(chain) == 1 and chain[0].kind == "ref"):
+            continue
+        parties = distinct(r.parties(chain, words.starts[t]))
+        if len(parties) < 2:
+            continue
+        if t > words.index_from(last_a):
+            items[-1] = (last_a, words.ends[t - 1])
+        else:
+            items.pop()
+        return parties
     return []

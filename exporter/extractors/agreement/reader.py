@@ -9,8 +9,9 @@ provisions stated after them are added last (:mod:`.provisions`).
 
 from __future__ import annotations
 
+from .acts import RESUMPTIVES, clause_start
 from .assemble import Statement
-from .complements import adjacent_on, find_word, passive_on, read_complement, read_intro
+from .complements import adjacent_on, find_word, passive_on, read_after_ba, read_complement, read_intro
 from .mentions import Mention
 from .parties import state_key
 from .party_roles import (
@@ -27,7 +28,7 @@ from .provisions import add_provisions
 from .reading import Reading
 from .signings import adopt_orphans, document_trigger, find_document, is_relative, relative_document, relative_trigger
 from .terms import is_purpose_word
-from .vocab import TriggerForm, documents, in_set
+from .vocab import TriggerForm, documents, in_set, is_masdar
 
 _COMPLEMENT_WITHIN = 25  # words between a verb and its على
 _NOUN_COMPLEMENT_WITHIN = 14  # words between the noun اتفاق (and its parties) and its على
@@ -57,8 +58,10 @@ def worth_reading(rd: Reading) -> bool:
 def _noun_worth_reading(rd: Reading, i: int, b: int, sent_end: int) -> bool:
     """تم الاتفاق على; اتفاق + parties + على (within a few words); اتفاق سعودي مالطي; اتفاقية بين …"""
     words = rd.words
-    if words.ws[i].startswith("ال"):
-        return words.word(i - 1) in rd.tw["passive"] and passive_on(words, i) is not None
+    if words.ws[i].startswith("ال"):  # تم الاتفاق على، تم الاتفاق (عليه) مع …
+        return in_set(words.word(i - 1), rd.tw["passive"]) and (passive_on(words, i) is not None or "مع" in (
+            words.word(i + 1), words.word(i + 2)) and words.word(i + 1) in (*RESUMPTIVES, "مع")
+            or words.word(i + 1) == "بين")
     nxt = words.word(i + 1)
     return (find_word(words, b, sent_end, "علي", _NOUN_COMPLEMENT_WITHIN) is not None
             or "بين" in (nxt, words.word(i + 2))
@@ -69,7 +72,7 @@ def _noun_worth_reading(rd: Reading, i: int, b: int, sent_end: int) -> bool:
 def read_statements(rd: Reading) -> list[Statement]:
     """Every statement of the article, in text order, with the provisions stated after them."""
     # Only an act of agreeing ends the terms of the one before it (not اتفاق named inside a term).
-    rd.trigger_starts = [a for a, b, prefix, tf in rd.hits if _is_act(rd, a, b, prefix, tf)]
+    rd.trigger_starts = [_clause_of(rd, a, tf) for a, b, prefix, tf in rd.hits if _is_act(rd, a, b, prefix, tf)]
     for a, b, prefix, tf in rd.hits:
         for s in _read_trigger(rd, a, b, prefix, tf):
             rd.statements.append(s)
@@ -80,15 +83,33 @@ def read_statements(rd: Reading) -> list[Statement]:
     return rd.statements
 
 
-def _is_act(rd: Reading, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
-    """Whether a verb trigger reports an act (it then ends the clause of the trigger before it)."""
+def _clause_of(rd: Reading, a: int, tf: TriggerForm) -> int:
+    """Where the clause of an act at ``a`` starts, for the terms before it to end: a passive noun with its
+    marker and relative (…، وما تم الاتفاق عليه), else the trigger."""
+    if tf.kind != "noun":
+        return a
     words = rd.words
-    if tf.kind != "verb":
-        return False
     i = words.index_at(a)
+    k = i - 1 if in_set(words.word(i - 1), rd.tw["passive"]) else i
+    if k < i and words.word(k - 1) in ("ما", "وما", "فما"):
+        k -= 1
+    return words.starts[k] if k < len(words) else a
+
+
+def _is_act(rd: Reading, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
+    """Whether a verb trigger, or a passive noun (تم الاتفاق), reports an act (it then ends the clause of
+    the trigger before it)."""
+    words = rd.words
+    i = words.index_at(a)
+    passive = tf.kind == "noun" and 0 < i < len(words) and words.ws[i].startswith("ال") \
+        and in_set(words.ws[i - 1], rd.tw["passive"])
+    if tf.kind != "verb" and not passive:
+        return False
     sent_start, sent_end = words.sentence_of(a)
     if rd.blocked(i, sent_start, tf, prefix):
         return False
+    if passive:  # with its على, or its parties after مع/بين (not "الالتزامات التي تم التوافق عليها في قمة …")
+        return _noun_worth_reading(rd, i, b, sent_end)
     if tf.document and is_relative(words, i, tf) and relative_document(rd, i, sent_end) is not None:
         return True
     if tf.document:
@@ -149,9 +170,10 @@ def _noun_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_sta
     form = words.norm[a:b]
     prev = words.word(i - 1)
     if form.startswith("ال"):
-        on = passive_on(words, i) if prev in rd.tw["passive"] else None
+        passive = in_set(prev, rd.tw["passive"])  # تم، وجرى
+        on = passive_on(words, i) if passive else None
         if on is None:
-            return []
+            return _passive_with(rd, a, b, i, tf, sent_start, limit) if passive else []
         parties = passive_parties(rd, a)
         region = read_complement(words, on, limit)
         return rd.statements_for(tf, a, b, parties, [], False, region.items, region.end)
@@ -192,6 +214,61 @@ def _noun_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_sta
     else:
         return []
     return rd.statements_for(tf, a, b, parties, counter_parties, distributive, region.items, region.end)
+
+
+def _passive_with(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_start: int, limit: int
+                  ) -> list[Statement]:
+    """"إنه تم الاتفاق مع الرئيس السوداني على …"، "ما تم الاتفاق عليه مع أولمرت بالإفراج عن …": a passive
+    agreement with a counterpart after مع; the other party is who the sentence is about (its subject or
+    speaker), named in it. The terms follow على, or, after a resumptive عليه, the verbal noun after ب.
+    With its parties after بين (تم الاتفاق بين مصر والأردن على …) see :func:`_passive_between`."""
+    words, r = rd.words, rd.resolver
+    k = i + 1
+    resumptive = words.word(k) in RESUMPTIVES
+    k += resumptive
+    if words.word(k) == "بين" and not resumptive:
+        return _passive_between(rd, a, b, tf, k, limit)
+    if words.word(k) != "مع":
+        return []
+    counter, counter_end, _ = counterpart(rd, words.starts[k], limit, within=1)
+    counter_parties = r.parties(counter, a)
+    if not counter_parties:
+        return []
+    n = words.index_from(counter_end)
+    w = words.word(n)
+    if resumptive and w[:1] == "ب" and len(w) > 4 and is_masdar(w[1:]) \
+            and w not in rd.terms["ba_circumstances"]:  # (not بالتزامن مع …)
+        region = read_after_ba(words, n, limit)
+    else:
+        on = None if resumptive else adjacent_on(words, counter_end, limit)
+        if on is None:
+            return []
+        region = read_complement(words, on, limit)
+    if not region.items:
+        return []
+    exclude = {state_key(p) for p in counter_parties} | {p.key for p in counter_parties}
+    for start in (clause_start(words, i, sent_start), sent_start):
+        named = {state_key(p) for m in rd.index.mentions[rd.index.first_at_or_after(start):
+                                                          rd.index.first_at_or_after(a)]
+                 for p in r.resolve(m, m.a, exclude)}
+        found = [p for p in r.pronoun_subject(start, a, 1, exclude) if state_key(p) in named - exclude]
+        if found:
+            return rd.statements_for(tf, a, b, found, counter_parties, False, region.items, region.end)
+    return []
+
+
+def _passive_between(rd: Reading, a: int, b: int, tf: TriggerForm, k: int, limit: int) -> list[Statement]:
+    """"وتم الاتفاق بين مصر والأردن على …": the parties after بين (token ``k``), the terms after على."""
+    words, r = rd.words, rd.resolver
+    chain, end, _ = r.chain_after(words.ends[k], limit, fallback=True)
+    if not any(m.kind != "other" for m in chain):
+        return []  # only noun phrases taken as written: not enough to name the parties
+    on = adjacent_on(words, r.spelled_end(chain, end), limit)
+    if on is None:
+        return []
+    parties = r.parties(chain, a)
+    region = read_complement(words, on, limit)
+    return rd.statements_for(tf, a, b, parties, [], False, region.items, region.end)
 
 
 def _is_outcome(rd: Reading, i: int, prefix: str) -> bool:

@@ -20,7 +20,7 @@ from .party_roles import closing_parties, counterpart, counterpart_states, subje
 from .reading import Reading
 from .terms import document_extent, read
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
-from .vocab import TriggerForm, documents, in_set
+from .vocab import TriggerForm, documents, in_set, indefinite_document
 
 _OBJECT_SUFFIXES = ("ته", "ها", "اها", "وها", "تها")  # وقعته، أبرماها: the document is named before
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين"})
@@ -111,12 +111,13 @@ def document_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_
         # أعلنت الشركة توقيعها مذكرة تفاهم مع …: the signer is who the clause is about
         signers = r.pronoun_subject(clause_start(words, i, sent_start), a, tf.subject, exclude) \
             or r.pronoun_subject(sent_start, a, tf.subject, exclude)
-    elif tf.kind == "masdar" and not signers:
-        signers = _masdar_parties(rd, i, tf)
-        follows = bool(signers)
+    nominal = tf.kind == "masdar" and not signers  # a signing that names no one yet (تم توقيع اتفاقية …)
     signers = counterpart_states(words, counter, signers)
-    if di > 0 and number_of(words.ws[di - 1], rd.pw["numbers"]) is not None and not before_trigger:
-        da = words.starts[di - 1]  # وقعا 10 اتفاقيات: the batch with its number
+    if di > 0 and number_of(words.ws[di - 1], rd.pw["numbers"]) is not None and not before_trigger \
+            and not _in_mention(rd, words.starts[di - 1]):
+        da = words.starts[di - 1]  # وقعا 10 اتفاقيات: the batch with its number (not مجموعة 5+1، القوى الكبرى الست)
+    elif words.norm.endswith("ال", words.starts[di], da):
+        da -= 2  # الاتفاق النووي: the document's name with its article
     # هذه الاتفاقية: the document already reported, not a new one to describe
     fresh = informative and words.word(di - 1) not in DEMONSTRATIVES
     items: list[Item] = [(da, doc_end)] if fresh else []
@@ -129,6 +130,13 @@ def document_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_
     if region is not None:
         items += region.items
         region_end = region.end
+    if nominal:
+        # جرى توقيع اتفاقية للتعاون في مجال الطاقة بين مصر والأردن: the parties close the document's purpose;
+        # else a passive signing goes on with the one just reported (كما تم التوقيع على مذكرة …)
+        signers = closing_parties(rd, items, references=True) if region is not None and region.items else []
+        if not signers:
+            signers = _masdar_parties(rd, i, tf)
+            follows = bool(signers)
     others: list[Statement] = []
     for parties, more, more_end in further_documents(rd, max(region_end, doc_end), limit):
         if parties:  # … بالإضافة إلى مذكرة تفاهم ثانية لإنشاء شركة … بين شركة نفطال وشركة قطر للوقود
@@ -145,6 +153,13 @@ def document_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_
         for s in found:
             s.follows = True
     return found + others
+
+
+def _in_mention(rd: Reading, pos: int) -> bool:
+    """Whether ``pos`` is inside a party's name (the 1 of مجموعة 5+1، the الست of القوى الكبرى الست)."""
+    k = rd.index.first_at_or_after(pos + 1) - 1
+    ms = rd.index.mentions
+    return k >= 0 and ms[k].a <= pos < ms[k].end
 
 
 def further_documents(rd: Reading, pos: int, limit: int) -> list[tuple[list[Party], list[Item], int]]:
@@ -222,11 +237,13 @@ def _masdar_parties(rd: Reading, i: int, tf: TriggerForm) -> list[Party]:
 
 
 def is_relative(words: Words, i: int, tf: TriggerForm) -> bool:
-    """A participle (الموقعة) or a verb after a relative pronoun with no object pronoun (الذي وقع):
-    the document comes before the trigger and the parties after it."""
+    """A participle (الموقعة) or a verb after a relative pronoun (الذي وقع) or an indefinite document
+    (اتفاقا وقع), with no object pronoun: the document comes before the trigger and the parties after it."""
     if tf.kind == "participle":
         return True
-    return tf.kind == "verb" and words.word(i - 1) in _RELATIVES and not tf.form.endswith(_OBJECT_SUFFIXES)
+    return tf.kind == "verb" and (words.word(i - 1) in _RELATIVES
+                                 or indefinite_document(words.word(i - 2), words.word(i - 1))) \
+        and not tf.form.endswith(_OBJECT_SUFFIXES)
 
 
 def relative_document(rd: Reading, i: int, sent_end: int) -> tuple[int, int, int, list[Mention], int] | None:

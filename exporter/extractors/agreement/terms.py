@@ -13,6 +13,7 @@ noun (تعزيز، مواصلة، الاستفادة من …) or by أن; objec
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .tokens import COMMAS, QUOTES_CLOSE, QUOTES_OPEN, Words
 from .vocab import in_set, is_masdar, party_words, refers_back, term_words, word_kind
@@ -293,9 +294,10 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
                 elif not clause and not purpose and not is_masdar(words.word(k - 1)):
                     # تشجيع وحماية الاستثمار، بالإعداد والإشراف على: verbal nouns sharing one object stay together
                     if base.startswith("ال"):
-                        split = is_masdar(base) and nxt in _BARE_PREPOSITIONS
-                    else:
-                        split = is_masdar(base) or _is_document(words, k + (1 if w == "و" else 0))
+                        split = is_masdar(base) and nxt in _BARE_PREPOSITIONS and nxt != "بين"
+                    else:  # (وتركيا is a party joined to the one before, not a verbal noun)
+                        split = is_masdar(base) and not _is_country_name(base) \
+                            or _is_document(words, k + (1 if w == "و" else 0))
                 if split:
                     items.append((cur, k))
                     cur = k
@@ -463,9 +465,11 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
             break
         elif w == "." and not (words.word(k - 1).isdigit() and words.word(k + 1).isdigit()):
             break
-        if w in tw["document_name_stops"] or w == "في" and _is_date_word(words.word(k + 1)) \
+        if w in tw["document_name_stops"] or w == "في" and (_is_date_word(words.word(k + 1))
+                                                            or is_venue(words.word(k + 1))) \
                 or w == "من" and words.word(k + 1) in _AGENT_NOUNS:
-            break  # اتفاق المبادئ بشأن سد النهضة في مارس الماضي، الاتفاقية خلال زيارة …، الاتفاقية من طرف العميد
+            break  # اتفاق المبادئ بشأن سد النهضة في مارس الماضي، الاتفاقية خلال زيارة …، الاتفاقية من طرف العميد،
+            # الاتفاق النووي في فيينا
         if w in ("مع",) or w in pw["adverbs"] or in_set(w, tw["provision_verbs"]) or in_set(w, tw["topic_verbs"]) \
                 or k > name_end - 1 and k > i \
                 and is_purpose_word(w) and not informative:
@@ -490,6 +494,31 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
 
 
 _AGENT_NOUNS = frozenset({"طرف", "قبل", "جانب"})  # من طرف/من قبل فلان: who signed, not what it is about
+
+
+@lru_cache(maxsize=4096)
+def _is_country_name(w: str) -> bool:
+    """Whether ``w`` names a country (تركيا، تونس): shaped like a verbal noun, it opens no term."""
+    from ...countries import find_country
+
+    found = find_country(w)
+    return found is not None and found.form in ("name", "variant")
+
+
+_VENUE_NOUNS = frozenset({"العاصمه", "مدينه", "عاصمه", "مقر"})
+
+
+@lru_cache(maxsize=4096)
+def is_venue(w: str) -> bool:
+    """Whether ``w`` (after في) says where a document was signed, not what it is about: a capital (في
+    فيينا، في الرياض) or "في العاصمة/مدينة …"; a country (اتفاق السلام في ليبيا) or another city (اتفاق
+    التهدئة في غزة) may be what the document is about, and stays in its name."""
+    from ...countries import find_country
+
+    if w in _VENUE_NOUNS:
+        return True
+    found = find_country(w)
+    return found is not None and found.form == "capital"
 
 
 def _is_date_word(w: str) -> bool:

@@ -9,7 +9,7 @@ the characters after each hit (:func:`plausible`) before anything is tokenised.
 
 from __future__ import annotations
 
-from .vocab import TriggerForm, triggers
+from .vocab import TriggerForm, indefinite_document, triggers
 
 # (start, end, attached prefix, trigger form) of a trigger in ``article.norm``
 Hit = tuple[int, int, str, TriggerForm]
@@ -47,6 +47,12 @@ def trigger_hits(norm: str) -> list[Hit]:
     return triggers().matches_at(norm, sorted(starts))
 
 
+def _after_indefinite_document(norm: str, a: int) -> bool:
+    """Whether the words before ``a`` end an indefinite document's name (اتفاقا وقع بين …، اتفاق تهدئة وقع …)."""
+    before = norm[max(0, a - 60):a].split()[-2:]
+    return bool(before) and indefinite_document(before[0] if len(before) == 2 else "", before[-1])
+
+
 def plausible(norm: str, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
     """A cheap first look (no tokens, no mentions): can this hit be an act of agreeing at all?
 
@@ -56,10 +62,12 @@ def plausible(norm: str, a: int, b: int, prefix: str, tf: TriggerForm) -> bool:
     if "ل" in prefix:
         return False
     window = norm[b:b + _LOOKAHEAD]
-    if tf.document and (tf.kind == "participle" or norm.endswith(_RELATIVE_ENDINGS, 0, a)):
-        # الاتفاقيات الموقعة بين …، الاتفاق الذي وقع أخيرا بين …: the document before, the parties after
+    if tf.document and "بين" in window[:60] and (tf.kind == "participle" or norm.endswith(_RELATIVE_ENDINGS, 0, a)
+                                                 or tf.kind == "verb" and _after_indefinite_document(norm, a)):
+        # الاتفاقيات الموقعة بين …، الاتفاق الذي وقع أخيرا بين …، اتفاقا وقع بين …: the document before, the
+        # parties after
         before = norm[max(0, a - 80):a]
-        if "بين" in window[:60] and any(stem in before for stem in _DOCUMENT_STEMS):
+        if any(stem in before for stem in _DOCUMENT_STEMS):
             return True
     if tf.document:
         return tf.kind != "participle" and (any(stem in window for stem in _DOCUMENT_STEMS)

@@ -91,6 +91,18 @@ def documents() -> PhraseMatcher[bool]:
     return PhraseMatcher([(d, normalize(d) in reach_only) for d in data["documents"]], clitics=True, article=True)
 
 
+@lru_cache(maxsize=1024)
+def indefinite_document(before: str, last: str) -> bool:
+    """Whether the two words ``before`` ``last`` end an indefinite document's name (اتفاقا، اتفاق تهدئة،
+    مذكرة تفاهم): a verb right after it is a relative clause without a relative pronoun (انتهكت اتفاقا وقع
+    بين …: "an agreement signed between")."""
+    docs = documents()
+    if not last.startswith("ال") and docs.lookup(last) is not None:
+        return True
+    return last.isalpha() and not last.startswith("ال") and not before.startswith("ال") \
+        and docs.lookup(before) is not None
+
+
 @lru_cache(maxsize=1)
 def trigger_words() -> dict[str, frozenset[str]]:
     data = load_json("agreement_triggers.json")

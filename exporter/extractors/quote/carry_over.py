@@ -94,6 +94,8 @@ class SpeakerHistory(ClauseReading):
         """
         sent = self.sentence_of(pos)
         s_start = self.sentences[sent][0]
+        joined = self.norm[pos - 1] in "وف" or (self.norm[pos - 2:pos] in ("و ", "ف ")
+                                                 and self.norm[pos - 3:pos - 2] in ("", " "))  # وقال، و قال
         self.read_actors(s_start, pos)
         i = j = bisect_left(self.history, pos, key=_POSITION)
         stop = max(0, i - LOOKBACK)
@@ -104,7 +106,7 @@ class SpeakerHistory(ClauseReading):
         if pick is not None:
             return Speaker(pick[1], None, gender)
         inside = self.words(s_start, pos) > 1 and not same
-        if inside and not participle and self.norm[pos - 1] in "وف":
+        if inside and not participle and joined:
             # وتناول التقرير … فذكر أن، تحفظ مسؤولون … واعتبروا أن: a verb joined to the one that opens the
             # sentence has its subject (not whoever else the sentence names: وجدد مطالبة … كوفي أنان، وقال …)
             own = self.sentence_subject(sent, gender, bare=True)
@@ -112,19 +114,24 @@ class SpeakerHistory(ClauseReading):
                 own = self._feminine_subject(s_start, pos)
             if own is not None:
                 return Speaker(own, None, gender)
-        if not (inside and not participle and self.norm[pos - 1] in "وف" and self._opens_with_verb(sent)):
+        if not (inside and not participle and joined and self._opens_with_verb(sent)):
             named = self.named_in(s_start, pos, gender)  # (أما رئيس مجلس الإدارة، عبدالله الربيعان، فقال)
             if named is not None:
                 return Speaker(named, None, gender)
         if same and not participle:
             return Speaker(same[-1][1], None, gender)
         goes_on = participle or lemma in _CONTINUATIONS
+        if goes_on and not participle and self.words(s_start, pos) <= 1 and sent > 0 \
+                and self.sentences[sent - 1][2] >= self.sentences[sent][2] - 1:
+            prev = self._act_subject(sent - 1, gender)  # ودعا الوزير فلان السياح إلى … . وأضاف أن …
+            if prev is not None:
+                return Speaker(prev, None, gender)
         if not goes_on and self.words(s_start, pos) <= 1 and sent > 0 \
                 and self.sentences[sent - 1][2] >= self.sentences[sent][2] - 1:
             prev = self.sentence_subject(sent - 1, gender)
             if prev is not None:
                 return Speaker(prev, None, gender)
-        if inside and (participle or self.norm[pos - 1] in "وف"):
+        if inside and (participle or joined):
             if participle:  # الحذر … عبر عنه مستشار …، لافتا إلى: the subject of the verb that opens the sentence
                 own = self.sentence_subject(sent, gender, bare=True)
                 if own is not None:
@@ -139,6 +146,24 @@ class SpeakerHistory(ClauseReading):
         spoke = [h for h in earlier if h[4]] if goes_on else earlier
         pick = self._agreeing(spoke, gender) or self._agreeing(earlier, gender) or (spoke or earlier or [None])[-1]
         return Speaker(pick[1], None, gender) if pick else None
+
+    def _act_subject(self, sent: int, gender: str | None) -> Entity | None:
+        """The subject of the speech act that opens sentence ``sent`` (ودعا، ورحب، وانتقد + a titled or known
+        name): who acted last, the one a following وأضاف goes on with rather than an earlier speaker."""
+        a, b, _p = self.sentences[sent]
+        k = bisect_left(self.hit_starts, a)
+        if k >= len(self.hits) or self.hits[k].lead != a or self.hits[k].cue.role != "act" \
+                or self.hits[k].cue.form != "verb" or self.hits[k].cue.ambiguous:
+            return None
+        h = self.hits[k]
+        phrase = self.reader.parse(self.tokens(h.end, self.window_end(h.end, b, 160)), 0)
+        if phrase is None or phrase.kind != "person" or phrase.name is None \
+                or not plausible(self.reader, phrase, self.registry):
+            return None  # (وأبدى القيادي استغرابه: a noun after the title, not a name)
+        speaker = self.resolve(phrase, phrase.start, None)
+        if speaker is None or self._agreeing([(a, speaker.entity, None, sent, False)], gender) is None:
+            return None
+        return speaker.entity
 
     def _feminine_subject(self, start: int, pos: int) -> Entity | None:
         """The subject of the nearest feminine verb before ``pos`` in its sentence (… بعد أن وجهت نائبة الوزير شو
@@ -183,9 +208,13 @@ class SpeakerHistory(ClauseReading):
             i = 2  # سياسياً، تراجعت موسكو …: a leading adverb
         while i < len(toks) - 1 and toks[i][0] in AUXILIARIES:
             i += 1
+        apart = i < len(toks) - 2 and toks[i][0] in ("و", "ف")  # و عبر …: the conjunction written apart
+        if apart:
+            i += 1
         if i >= len(toks) - 1:
             return None
-        if not self.verb_like(toks[i], bare=bare):
+        verb = (toks[i - 1][0] + toks[i][0], toks[i][1], toks[i][2]) if apart else toks[i]
+        if not self.verb_like(verb, bare=bare):
             return self._fronted_subject(toks, i, sent, gender) if bare else None
         phrase = self._subject_at(toks, i + 1)
         if phrase is None or phrase.kind not in ACTORS or self.words(toks[i + 1][1], phrase.start) > 2 \

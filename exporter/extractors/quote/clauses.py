@@ -182,16 +182,36 @@ class ClauseReading(PhraseReading):
                 continue
             if before in lex.block_before_complement and before != norm[h.start:h.end]:
                 return None  # (not the cue itself: أعرب عن أمله في أن …)
+            chunk = norm[h.end:word_at]
+            if ("علي " in chunk or "الي " in chunk) and self._noun_object(chunk):
+                return None  # وشدد على أهمية الإسعاف … إن وجدا: the cue's object is a noun; إن is "if" there
             return Intro("complement", word_at, m.end())
         return None
+
+    def _topic_at(self, start: int, h: Hit) -> int | None:
+        """Where a subject fronted by أما begins between ``start`` and a verb with ف (…، أما الأمين العام …،
+        فأبرز): the comma before أما, when it is within a few words of the verb."""
+        at = self.norm.rfind("، اما ", start, h.lead)
+        if at < 0:
+            at = self.norm.rfind("، واما ", start, h.lead)
+        return at if at >= 0 and self.words(at, h.lead) <= 16 else None
+
+    def _noun_object(self, chunk: str) -> bool:
+        """Does ``chunk`` (between a cue and a complement) hold على/إلى + a noun that governs a clause itself
+        (على أهمية، إلى ضرورة): the cue's object, so the complement further on is not the cue's?"""
+        words = chunk.split()
+        block = self.lex.block_before_complement
+        return any(w in ("علي", "الي") and words[j + 1] in block for j, w in enumerate(words[:-1]))
 
     def _quotation_follows(self, h: Hit, seg: Segment, limit: int) -> bool:
         """Is the marked segment at ``seg`` what the cue introduces (not a name or term inside its phrase)?"""
         norm = self.norm
         before = self.prev_word(seg.open)
         w = self.reader.word(before) if before[:1].isalnum() else None
-        term = w is not None and (w.stem in OUTLETS or (w.stop and not w.cue and not w.temporal
-                                                          and before not in _COMPLEMENTISERS))
+        # (وقالت الصحيفة «لم يخرج الاجتماع عن …»: a definite outlet is the speaker, a sentence in marks its words)
+        named_outlet = w is not None and w.stem in OUTLETS and not (w.definite and not w.prep and seg.words >= 5)
+        term = w is not None and (named_outlet or (w.stop and not w.cue and not w.temporal
+                                                   and before not in _COMPLEMENTISERS))
         if term or before in PREPOSITIONS or (seg.open and norm[seg.open - 1].isalpha()):
             return False  # بـ"…"، في "…"، من بينها «…»، لصحيفة "…": a term or a name, not a quotation
         chunk = self.tokens(h.end, seg.open)
@@ -297,6 +317,10 @@ class ClauseReading(PhraseReading):
             seg = None if in_marks else self.inside_segment(h.start)
             if seg is not None and seg.close is not None and seg.open >= start:
                 continue  # a cue inside quoted words
+            topic = self._topic_at(start, h) if "ف" in h.prefix and h.cue.form == "verb" else None
+            if topic is not None:
+                end = min(end, topic)  # …، أما الأمين العام …، فأبرز: another subject and its verb begin
+                break
             embedded = self.embedded_at(h, start, end)
             if embedded is not None:
                 end = min(end, embedded)  # … آخرين ادعت قوات الاحتلال أنهم …: a speaker's own clause begins

@@ -105,6 +105,8 @@ class Credits(QuotedWords):
                 return
         if phrase is None or (phrase.kind == "document" and phrase.head in self.lex.instruments):
             return  # (ووفقا لاتفاقية الشراكة، تسهم …: what the agreement provides, not its words)
+        if phrase.kind == "document" and not phrase.definite and len(phrase.words) == 1:
+            return  # وبحسب تقارير، فقد أسفر …: unnamed reports credit the narration, nobody speaks
         self.read_actors(self.body, a)  # (the bodies acting before may be the one named: وحسب الجيش)
         speaker = self.resolve(phrase, phrase.start, None)
         if speaker is not None:

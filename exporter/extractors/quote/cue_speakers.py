@@ -15,11 +15,14 @@ from ..speakers import Phrase
 from ..speech_lexicon import pronoun_gender
 from .carry_over import SpeakerHistory
 from .records import Hit, Intro, Speaker
-from .vocabulary import BODIES, DEMONSTRATIVES, FIRST_WORD, RELAY_FROM, RESUMPTIVE, SOURCES
+from .vocabulary import ACTORS, BODIES, DEMONSTRATIVES, FIRST_WORD, RELAY_FROM, RESUMPTIVE, SOURCES
 
 _RELAY = re.compile(r"(?=ن)(?<![^\W_])نقلا عن(?![^\W_])")
 _RELAY_TAIL = re.compile(r"[\s،,]*(?:وذلك )?نقلا عن(?![^\W_])")
 _QAWL = re.compile(r"(?=ق)(?<![^\W_])قول(?:ه|ها|هم)(?![^\W_])")
+# a particle with the pronoun that is the subject of the verb right after it (غير أنه اعتبر، لكنها أكدت)
+_SUBJECT_PRONOUNS = {"انه": "m", "لكنه": "m", "ولكنه": "m", "فانه": "m",
+                     "انها": "f", "لكنها": "f", "ولكنها": "f", "فانها": "f"}
 _INNER_SPEAKERS = frozenset(("person", "organisation", "document", "group", "place", "anonymous"))  # report of a report
 
 
@@ -50,7 +53,7 @@ class CueSpeakers(SpeakerHistory):
         if cue.form == "verb" and (not self.clause_initial(h) or (not h.prefix and self.prev_word(h.lead) == "قد")):
             # الوزارة أعلنت …، مصدر أمني قال …، وكان الوزير قد أكد …: the subject comes first, what follows the verb
             # is not it (when there is one before: وكان قد أكد الوزير …)
-            before = self.phrase_before(h.lead)
+            before = self.phrase_before(h.lead, plural=gender == "p")
             if before is not None:
                 # (إردوغان أبلغ شي أن …: after a verb with an object, a short object before the complement)
                 fit = self.chunk_ok(h, None, chunk_end) or (cue.has_object and 0 < self.words(h.end, chunk_end) <= 3)
@@ -86,6 +89,14 @@ class CueSpeakers(SpeakerHistory):
                 phrase, fit = named, True
         if phrase is not None:
             return self.resolve(phrase, phrase.start, gender), phrase, fit
+        if cue.form == "verb" and "ف" in h.prefix:
+            topic = self.topic(h)  # أما صحيفة الوطن المقربة من السلطات فأشارت إلى أن …
+            if topic is not None:
+                return self.resolve(topic, topic.start, gender), topic, fit
+        if cue.form == "verb" and not toks and self.prev_word(h.lead) in _SUBJECT_PRONOUNS:
+            # غير أنه اعتبر أن …، لكنها أكدت أن …: the attached pronoun is the subject, someone named before
+            return self.implicit(h.start, _SUBJECT_PRONOUNS[self.prev_word(h.lead)], participle=False,
+                                 lemma=cue.lemma), None, fit
         if cue.form == "verb" and gender != "p" and not self.clause_initial(h) and not toks:
             return None, None, False  # عن عملية إطلاق يرجح أنها …: no subject anywhere, a passive or a gloss
         if RESUMPTIVE.match(self.norm, h.end) is not None:
@@ -94,6 +105,24 @@ class CueSpeakers(SpeakerHistory):
             if subject is not None:
                 return Speaker(subject, None, gender), None, fit
         return self.implicit(h.start, gender, participle=False, lemma=cue.lemma), None, fit
+
+    def topic(self, h: Hit) -> Phrase | None:
+        """The subject fronted by أما before a verb with ف (أما عدنان، 30 عاما، وهو أحد السكان، فقال …): the
+        phrase right after أما in the cue's sentence, a body or a person named as such (a known given name or
+        a name the article has used, or a title with its name)."""
+        s_start = self.sentences[self.sentence_of(h.start)][0]
+        at = self.norm.rfind("اما ", max(s_start, h.lead - 200), h.lead)
+        word = at - 1 if at > s_start and self.norm[at - 1] == "و" else at  # (وأما)
+        if at < 0 or (word > s_start and self.norm[word - 1] != " ") or self.norm[at + 4:at + 6] in ("في", "عن", "من"):
+            return None
+        if word > s_start and self.prev_word(word) not in ("،", ","):
+            return None  # (لا يعرف أما …: only at the head of a clause)
+        phrase = self.phrase_after(at + 4, h.lead)
+        if phrase is None or phrase.kind not in ACTORS or phrase.kind == "place":
+            return None
+        if phrase.kind == "person" and phrase.title is None and not plausible(self.reader, phrase, self.registry):
+            return None
+        return phrase
 
     def coordinated(self, h: Hit, intro: Intro) -> tuple[Speaker | None, Phrase | None]:
         """Two subjects joined by و before a dual or plural complement (أعلنت أرامكو السعودية والشركة الوطنية

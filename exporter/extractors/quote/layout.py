@@ -58,6 +58,8 @@ class Layout:
             if not isinstance(value, Cue):
                 person_hits.append((a, value, p))
             elif value.form == "noun" or p in _CONJUNCTIONS:  # a verb takes no preposition (ب ل ك)
+                if not p and a >= 2 and norm[a - 2] in "وف" and norm[a - 1] == " " and (a < 3 or norm[a - 3] == " "):
+                    p = norm[a - 2:a]  # و أكد، و قال: a conjunction written apart in some copy is still the verb's
                 self.hits.append(Hit(a, b, p, value))
         self.person_hits = person_hits
         self.hit_starts = [h.start for h in self.hits]

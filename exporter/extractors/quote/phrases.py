@@ -16,10 +16,13 @@ from ..persons import Registry, plausible
 from ..speakers import Phrase, Reader, Token, possessed
 from .layout import Layout
 from .records import Hit
-from .vocabulary import ACTORS, AUXILIARIES, COMMA_WORDS, MARKS, PREPOSITIONS, RELATIVE_PRONOUNS
+from .vocabulary import ACTORS, AUXILIARIES, BODIES, COMMA_WORDS, MARKS, PREPOSITIONS, RELATIVE_PRONOUNS
 
 _OBJECT_PRONOUNS = frozenset(("اياه", "اياها", "اياهم", "اياهما"))
 _THROUGH_IT = frozenset(("خلاله", "خلالها"))
+
+
+_YEARS_OLD = frozenset(("عاما", "عام", "سنه", "سنة", "سنوات"))
 
 
 class PhraseReading(Layout):
@@ -65,12 +68,19 @@ class PhraseReading(Layout):
         if i >= len(toks):
             return True
         t = toks[i][0]
+        if t.isdigit() and i + 2 < len(toks) and toks[i + 1][0] in _YEARS_OLD and toks[i + 2][0] in COMMA_WORDS:
+            i += 3  # وأضاف رامشتورف، 55 عاما، وهو أستاذ …، أنه: the speaker's age, then an aside or the complement
+            if i >= len(toks):
+                return True
+            t = toks[i][0]
         if i + 2 < len(toks) and t == "من" and toks[i + 1][0] in _THROUGH_IT and toks[i + 2][0] not in MARKS:
             i += 2  # (مؤتمر) كشف من خلاله أبرز الأسباب: what follows "through it" decides
             t = toks[i][0]
         w = reader.word(t)
         if i == len(toks) - 1 and t[:1] == "ل" and (len(t) > 2 or t == "لي"):
             return True  # قال إردوغان لشي بأن، قال الوزير لي إن: the addressee
+        if i == len(toks) - 1 and t[:1] == "ب" and len(t) >= 4 and not (w.definite or w.known or w.given or w.prep):
+            return True  # ورجحت الوزارة، بشدة أن: a manner adverb right before the complement
         return (reader.opens_circumstance(toks, i) or t in MARKS or w.courtesy or t == "(" or w.cue
                 or t in _OBJECT_PRONOUNS  # واصفا إياها بأنها …: the verb's object, then its complement
                 or (w.country and w.definite)  # نادي الأسير | الفلسطيني: an adjective of the speaker
@@ -96,8 +106,9 @@ class PhraseReading(Layout):
                       definite=phrase.definite, words=phrase.words + words, name_words=words,
                       feminine=phrase.feminine)
 
-    def phrase_before(self, pos: int) -> Phrase | None:
-        """The subject before a cue (مصدر أمني سوري قال، أن ترامب قال، وكانت الوزارة أكدت)."""
+    def phrase_before(self, pos: int, *, plural: bool = False) -> Phrase | None:
+        """The subject before a cue (مصدر أمني سوري قال، أن ترامب قال، وكانت الوزارة أكدت); before a dual or
+        plural verb (``plural``) also two subjects joined by و (الحكومة السورية وحليفتها روسيا أكدتا)."""
         sent = self.sentences[self.sentence_of(pos)]
         a = sent[0] if pos - sent[0] <= 120 else self.norm.find(" ", pos - 120, pos) + 1
         toks = self.tokens(a, pos)
@@ -113,7 +124,30 @@ class PhraseReading(Layout):
                 phrase = self._parse_before(toks, k)
                 if phrase is not None and phrase.name is not None and phrase.title is not None:
                     return phrase
-        return self._parse_before(toks, i)
+        phrase = self._parse_before(toks, i)
+        if phrase is None and plural:
+            phrase = self._joined_before(toks, i)
+        return phrase
+
+    def _joined_before(self, toks: list[Token], i: int) -> Phrase | None:
+        """Two subjects joined by و that end right before the verb (أرامكو والشركة الوطنية أعلنتا): one speaker,
+        the whole phrase as written. Each side must be a speaker phrase on its own."""
+        for k in range(i + 1, len(toks)):
+            t = toks[k][0]
+            if t[:1] != "و" or len(t) < 3:
+                continue
+            first = self._parse_before(toks[:k], i)
+            if first is None or first.kind not in ACTORS:
+                continue
+            # (وحليفتها الرئيسية روسيا: a few words describing the second, then its name)
+            second = next((p for p in (self._parse_before(toks, m) for m in range(k, min(len(toks), k + 4)))
+                           if p is not None), None)
+            if second is None or second.kind not in ACTORS:
+                continue
+            kind = "organisation" if BODIES & {first.kind, second.kind} else first.kind
+            return Phrase(first.start, second.end, kind, head=first.head, definite=first.definite,
+                          words=first.words + second.words, feminine=first.feminine)
+        return None
 
     def _subject_start(self, toks: list[Token], i: int) -> int:
         """Index where a subject ending at token ``i`` starts (after a comma, complementiser or cue)."""

@@ -32,6 +32,9 @@ _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "انهم", "بان"
 _MAX_LEAD_WORDS = 5  # words before a quotation that goes on in a new sentence (وفي محافظة درعا «…»)
 
 
+_NAME_WORDS: dict[int, frozenset[str]] = {}  # given names and name particles, per lexicon (built once)
+
+
 class QuotedWords(CueSpeakers):
     """Turns introductions and marked segments into quotes (each text and span once)."""
 
@@ -138,7 +141,7 @@ class QuotedWords(CueSpeakers):
         if h is not None and h.cue.has_object and self.words(start, end) < 2:
             self.note(h.start, speaker, True)
             return  # وصف الهجوم بأنه "إرهابي": a label, not a reported clause
-        segs = [s for s in self.segments if start <= s.open < end]
+        segs = [s for s in self.segments if start <= s.open < end and not self._names_list(s)]
         if segs:
             last = segs[-1]
             p_end = self.paragraphs[self.sentences[sent][2]][1]
@@ -153,11 +156,13 @@ class QuotedWords(CueSpeakers):
             total = self.words(start, measured)
             longest = max(s.words for s in segs)
             # marks over most of the clause (more than half: المهاجمين "فتحتوا النيران …" بعد … counts as
-            # most when only its one-word subject comes first), or opening right at its start
+            # most when only its one-word subject comes first), or opening right at its start (but two words
+            # there and another short phrase later are scare quotes: بأنه "يشوه سمعة" الجنود … بوصفهم "قتلة")
             if total and ((inner / total > 0.5 and longest >= 3)
                           or (inner / total >= 0.5 and lead <= 1 and longest >= 3)
                           or (lead == 0 and first.words >= MIN_DIRECT_WORDS
-                              and (first.words > MIN_DIRECT_WORDS or first.close is None or 3 * inner >= total))
+                              and (first.words > MIN_DIRECT_WORDS or first.close is None
+                                   or (3 * inner >= total and len(segs) == 1)))
                           or (lead <= 3 and first.close is None)):
                 # a later marked phrase after narration (… وذلك لمواجهة نسب اقتراض «غير مقبولة») is a term
                 # unless it is a quotation of its own
@@ -166,6 +171,19 @@ class QuotedWords(CueSpeakers):
                 self.emit_segments(segs, h, speaker, sent, limit=end, min_words=MIN_DIRECT_WORDS)
                 return
         self.emit("indirect", start, end, h, speaker, sent)
+
+    def _names_list(self, seg: Segment) -> bool:
+        """Marks around a list of people (كالأسرى "رياض العمور وخالد الشاويش ومنصور موقدة"): names inside a
+        reported clause, not the speaker's words. Three given names or name particles (أبو) or more, a third of the
+        words or more."""
+        if seg.words < 4:
+            return False
+        names = _NAME_WORDS.get(id(self.lex))
+        if names is None:
+            names = _NAME_WORDS[id(self.lex)] = self.lex.given_names | self.lex.particles
+        words = self.norm[seg.start:seg.end].split()
+        given = sum(1 for w in words if w in names or (w[:1] == "و" and w[1:] in names))
+        return given >= 3 and 3 * given >= len(words)
 
     def colon_speech(self, h: Hit, intro: Intro, speaker: Speaker, sent: int, p_end: int) -> None:
         """وقال: … — direct to the end of the paragraph, or to the next attributed sentence, or to the narrator's
