@@ -118,8 +118,10 @@ def _build_tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
         if ch.isspace():
             table[c] = " "
     cls = "".join(re.escape(ch) for ch in sorted(specials))
-    # Runs of whitespace and dropped characters collapse; specials are handled one by one.
-    return table, re.compile(rf"[{cls}]|\s{{2,}}")
+    drop = "".join(re.escape(ch) for ch in sorted(_DROP))
+    # Runs of whitespace, with any dropped characters among them (" ـ " as a dash), collapse to one
+    # space; other specials are handled one by one.
+    return table, re.compile(rf"\s[\s{drop}]*\s|[{cls}]")
 
 
 _TABLE, _SPECIAL = _build_tables()

@@ -54,3 +54,17 @@ def test_fast_path_equals_the_character_by_character_definition(text):
     ref_norm, ref_starts = _reference_normalize_map(text)
     assert norm == ref_norm
     assert list(starts) == ref_starts
+
+
+def test_a_tatweel_dash_between_spaces_stays_on_the_fast_path(monkeypatch):
+    """" ـ " (tatweel used as a dash) is common in wire copy; the slow definition is for rare cases only."""
+    import exporter.normalize as module
+
+    def slow(text):
+        raise AssertionError("fell back to the character-by-character definition")
+
+    text = "القاهرة ـ (أ ش أ) ـ  قال الوزير \u200f ـ\nإن"
+    expected = _reference_normalize_map(text)
+    monkeypatch.setattr(module, "_reference_normalize_map", slow)
+    norm, starts = normalize_map(text)
+    assert (norm, list(starts)) == expected
