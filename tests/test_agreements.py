@@ -73,6 +73,15 @@ def test_restated_agreement_keeps_every_clause():
     assert [p["code"] for p in ag["parties"]] == ["IR", "PK"] and all(p["kind"] == "country" for p in ag["parties"])
 
 
+@pytest.mark.parametrize("other,code", [("والفصائل الفلسطينية", "IL"), ("وحركة حماس", "IL"),
+                                        ("والحكومة العراقية", None)])
+def test_the_occupation_is_israel_only_beside_a_palestinian_party(other, code):
+    [ag] = run(f"وقال المتحدث إنه تم التوصل إلى تثبيت الهدنة بين الاحتلال {other}.")
+    occupier = ag["parties"][0]
+    assert occupier["name"] == "الاحتلال" and occupier["code"] == code
+    assert (occupier["name_en"], occupier["kind"]) == (("Israel", "country") if code else (None, "other"))
+
+
 def test_document_is_valid_against_the_schema():
     import exporter
 

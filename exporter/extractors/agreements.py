@@ -16,7 +16,10 @@ parties when a بين closes it. Provisions stated later (تتضمن المذك�
 الاتفاق على …) and a party's undertakings after a signing (كما ستتولى المندوبية
 …) are added to the agreement they describe, a passive agreement at a meeting
 (بحضور ممثلين عن أ وب، وتم الاتفاق خلالها على …) takes those present, and
-restatements (headline, lede, quote; a headline naming no one) are merged.
+restatements (headline, lede, quote; a headline naming no one; a lede act naming no one
+that says the headline's terms in full: أعلن المتحدث … التوصل لاتفاق لعودة التهدئة …)
+are merged. Truces and ceasefires are reached documents (التوصل إلى تهدئة/وقف إطلاق
+النار), counted unnamed parties are one party as written (مع أكثر من 20 شركة عالمية).
 
 This module is the entry point; the rules are in :mod:`.agreement`, one kind a module (its
 docstring lists them).
@@ -51,4 +54,4 @@ def extract(article: Article, headline: dict[str, Any] | None = None) -> list[di
     if not worth_reading(rd):
         return []
     statements = read_statements(rd)
-    return [record(ag) for ag in merge_statements(statements, words)]
+    return [record(ag) for ag in merge_statements(statements, words, rd.partyless)]

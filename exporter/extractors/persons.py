@@ -195,7 +195,8 @@ class Registry:
         """The earlier entity a definite short phrase refers to (الوزير، المصدر، الوكالة), if any."""
         if not phrase.definite or phrase.name is not None or phrase.head is None:
             return None
-        words = {w for w in phrase.words if w not in _TRIVIAL}
+        # (a courtesy word — معالي الأمين العام — is not part of the role it honours)
+        words = {w for w in phrase.words if w not in _TRIVIAL and not self.reader.word(w).courtesy}
         best = None
         for e in self.entities:
             if phrase.head not in e.heads or not words <= e.words | {phrase.head}:
@@ -349,7 +350,8 @@ class Registry:
 
     def _forms(self, e: Entity) -> set[str]:
         """The written forms of a person's name to look for: every form used, and the surname alone."""
-        forms = {f for f in e.forms if f}
+        # (a surname that is also a function word — ياسر علي … وأضاف علي — is not looked for alone: it is على)
+        forms = {f for f in e.forms if f and not (" " not in f and self.reader.word(f).stop)}
         words = self.norm[e.name[0]:e.name[1]].split()
         if len(words) >= 2:
             last = self.reader.word(words[-1])

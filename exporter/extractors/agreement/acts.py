@@ -32,6 +32,8 @@ def is_blocked(words: Words, i: int, sent_start: int, tf: TriggerForm, prefix: s
     if any(in_set(w, tw["negations"]) for w in before):
         return True
     window = before[-2:] if tf.kind == "verb" else before
+    if tf.kind == "masdar" and words.word(i - 1) in _PAST_PASSIVE:
+        window = []  # "بجهود مصرية تم التوصل …": the past passive asserts the act (not "سيتم"، "أن يتم")
     if any(in_set(w, tw["hedges"]) for w in window):
         return True
     if tf.kind == "masdar" and _hoped_for(words, i, sent_start):
@@ -43,11 +45,13 @@ def is_blocked(words: Words, i: int, sent_start: int, tf: TriggerForm, prefix: s
         return True  # وسيشهد الأسبوع المقبل توقيع اتفاقية …: a signing to come
     if tf.kind == "masdar" and tf.family in ("reach", "conclude", "renew"):
         if not any(in_set(w, tw["assertions"]) for w in before) \
-                and not (head is not None and head[0] <= words.starts[i] < head[1]):
+                and not (head is not None and head[0] <= words.starts[i] < head[1]) \
+                and not _announced(words, i, sent_start):
             return True
     return False
 
 
+_PAST_PASSIVE = frozenset({"تم", "وتم", "جري", "وجري"})
 _SHORT_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "ان", "كي", "لو"})
 _CLAUSE_MARKS = frozenset("،,.:؛;")
 _HOPE_REACH = 7  # words before a verbal noun in which the verb of hope or call governing it may stand
@@ -67,6 +71,41 @@ def _hoped_for(words: Words, i: int, sent_start: int) -> bool:
         if in_set(w, tw["hedges"]):
             return True
     return False
+
+
+_ANNOUNCE_REACH = 10  # words between a verb of announcing and the verbal noun that is its object
+_ANNOUNCING = frozenset({"اعلن", "اعلنت", "اعلنا", "اكد", "اكدت", "كشف", "كشفت"})
+
+
+def _announced(words: Words, i: int, sent_start: int) -> bool:
+    """"أعلن المتحدث باسم الحركة فوزي برهوم فجر السبت، التوصل لاتفاق …": a verbal noun is the object of a
+    verb of announcing that opens its clause, its subject and a time between them (:func:`announcing_verb`)."""
+    return announcing_verb(words, i, sent_start) is not None
+
+
+def announcing_verb(words: Words, i: int, sent_start: int) -> int | None:
+    """The token of the verb of announcing whose object the verbal noun at token ``i`` is (أعلنت …
+    التوصل): a hedge, negation or clause opener on the way ends the search (أعلن أن المفاوضات مستمرة حتى
+    التوصل …)."""
+    tw = trigger_words()
+    openers = party_words()["openers"]
+    for k in range(i - 1, max(-1, i - 1 - _ANNOUNCE_REACH), -1):
+        w = words.word(k)
+        if words.starts[k] < sent_start or w in openers or (w in _CLAUSE_MARKS and w not in "،,") \
+                or in_set(w, tw["hedges"]) or in_set(w, tw["negations"]) or in_set(w, tw["subjunctive"]):
+            return None
+        if (w[1:] if w[:1] in "وف" and len(w) > 4 else w) in _ANNOUNCING:
+            return k
+    return None
+
+
+def announced_from_afar(words: Words, i: int, sent_start: int) -> bool:
+    """Whether the verbal noun at token ``i`` is asserted only by a verb of announcing further back
+    (:func:`_announced`): the announcer is often a mediator (أعلنت مصر … التوصل إلى اتفاق … بين الجانبين), so a
+    reference after it is not resolved to the last parties named."""
+    tw = trigger_words()
+    before = [words.word(k) for k in range(max(0, i - 3), i) if words.starts[k] >= sent_start]
+    return not any(in_set(w, tw["assertions"]) for w in before) and _announced(words, i, sent_start)
 
 
 RESUMPTIVES = frozenset({"عليه", "عليها", "عليهما", "عليهم"})

@@ -135,15 +135,17 @@ class Agreement:
 
     def merge(self, s: Statement) -> None:
         self.statements.append(s)
-        if (s.headline, s.span[0]) < (self._first.headline, self._first.span[0]):
+        if s.parties and (s.headline, s.span[0]) < (self._first.headline, self._first.span[0]):
             self._first = s
         if s.group >= 0:
             self._groups.add(s.group)
         self.add_terms(s.terms, headline=s.headline and not self.first.headline)
 
 
-def merge_statements(statements: list[Statement], words: Words) -> list[Agreement]:
-    """Group statements into agreements (see the module docstring)."""
+def merge_statements(statements: list[Statement], words: Words,
+                     partyless: list[Statement] | None = None) -> list[Agreement]:
+    """Group statements into agreements (see the module docstring); ``partyless`` lede acts join the
+    headline's agreement (:func:`_lede_restatement`)."""
     ordered = [s for s in statements if not s.headline] + [s for s in statements if s.headline]
     agreements: list[Agreement] = []
     for s in ordered:
@@ -166,8 +168,26 @@ def merge_statements(statements: list[Statement], words: Words) -> list[Agreemen
             target.merge(s)
         elif len(keys) >= 2:
             agreements.append(Agreement(s, words))
+    for s in partyless or ():
+        target = _lede_restatement(agreements, s, words)
+        if target is not None:
+            target.merge(s)
     agreements.sort(key=lambda ag: ag.first.span[0])
     return agreements
+
+
+def _lede_restatement(agreements: list[Agreement], s: Statement, words: Words) -> Agreement | None:
+    """The headline's agreement that a lede act naming no party tells again ("اتفاق للتهدئة بين الفصائل
+    الفلسطينية وإسرائيل" then "أعلن المتحدث … التوصل لاتفاق لعودة التهدئة في قطاع غزة"): the only agreement
+    the headline reports, each of whose headline terms the lede says in full."""
+    headed = [ag for ag in agreements if any(st.headline for st in ag.statements)]
+    if len(headed) != 1:
+        return None
+    told = [stems(words.norm[a:b]) for st in headed[0].statements if st.headline for a, b in st.terms]
+    said = [stems(words.norm[a:b]) for a, b in s.terms]
+    if told and all(any(repeats(kept, new) for new in said) for kept in told):
+        return headed[0]
+    return None
 
 
 def record(ag: Agreement) -> dict[str, Any]:

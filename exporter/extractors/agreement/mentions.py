@@ -26,6 +26,7 @@ from .vocab import (
     Head,
     RefInfo,
     bare_forms,
+    counted_pattern,
     in_set,
     is_masdar,
     party_lexicon,
@@ -457,7 +458,7 @@ def build_index(words: Words) -> Index:
     leaders = _side_leaders(words, mentions, pw)
     if leaders:
         mentions = _resolve_overlaps(mentions + leaders)
-    partitive = _some_states(words)
+    partitive = _some_states(words) + _counted(words)
     if partitive:
         mentions = _resolve_overlaps(mentions + partitive)
     quoted = _quoted_partners(words, mentions)
@@ -637,6 +638,19 @@ def _some_states(words: Words) -> list[Mention]:
         for m in _SOME_STATES.finditer(norm, ra, rb):
             a, b = m.span(1)
             out.append(Mention(a, b, "other", "X:" + norm[a:b], words.text(a, b)))
+    return out
+
+
+def _counted(words: Words) -> list[Mention]:
+    """"أكثر من 30 دولة"، "ما يزيد عن 250 هيئة علمية عربية": unnamed parties the text counts, one party each,
+    as written (``vocab.counted_pattern``)."""
+    norm = words.norm
+    pattern = counted_pattern()
+    out = []
+    for ra, rb in words.party_ranges:
+        for m in pattern.finditer(norm, ra, rb):
+            a, b = m.span(1)
+            out.append(Mention(a, b, "other", "X:" + norm[a:b], words.text(a, b), extras={"counted": True}))
     return out
 
 

@@ -94,6 +94,21 @@ def distinct(parties: list[Party]) -> list[Party]:
     return out
 
 
+def occupation_as_israel(parties: list[Party]) -> list[Party]:
+    """"… بين الاحتلال والفصائل الفلسطينية": a party named only as the occupation is Israel when another
+    party is Palestinian (agreement_terms.json "occupation_note"); its name stays as written."""
+    pw = party_words()
+    occupier = [p for p in parties if p.kind == "other" and normalize(p.name) in pw["occupation"]]
+    if not occupier or not any(p.code == "PS" or p.country == "PS" or any(
+            w in pw["palestinian"] for w in normalize(p.name).split()) for p in parties if p not in occupier):
+        return parties
+    israel = country_party("IL")
+    if israel is None:
+        return parties
+    return [Party(israel.key, "country", p.name, israel.name_en, israel.code, israel.code, p.span)
+            if p in occupier else p for p in parties]
+
+
 def as_states(parties: list[Party]) -> list[Party]:
     """Leaders and officials stand for their states when every party is a state."""
     if all(p.kind == "country" or p.kind == "person" and p.country for p in parties):

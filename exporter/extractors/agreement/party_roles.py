@@ -42,6 +42,11 @@ def subject(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_start: in
     if not post or co_subject:
         pre = r.chain_before(a, clause_start(rd.words, i, sent_start))
         pre_parties = r.parties(pre, a, exclude) if pre else []
+        if len(pre) == 1 and pre[0].extras.get("counted"):
+            member = _one_of(rd, pre[0])  # الولايات المتحدة واحدة من بين أكثر من 30 دولة توقع …
+            if member is not None:
+                pre = [member, pre[0]]
+                pre_parties = r.parties(pre, a, exclude)
         if tf.subject >= 2 and len(pre_parties) < 2 and not exclude:
             pre = []  # وزراء خارجية الدول الثلاث المجتمعين في العاصمة الجزائرية، اتفقوا: not الجزائرية
         body = [] if pre or post else _minister_body(rd, clause_start(rd.words, i, sent_start), i)
@@ -54,6 +59,17 @@ def subject(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_start: in
         elif not tf.explicit_parties:
             parties = r.pronoun_subject(sent_start, a, tf.subject if not co_subject else 1, exclude) + parties
     return parties, end
+
+
+def _one_of(rd: Reading, counted: Mention) -> Mention | None:
+    """"والولايات المتحدة واحدة من بين أكثر من 30 دولة توقع ميثاقا …": the party said to be one of the counted
+    ones, named right before واحدة من (بين)/إحدى; it signs with them."""
+    words, ms = rd.words, rd.index.mentions
+    k = rd.index.first_at_or_after(counted.a) - 1
+    if k < 0 or not ms[k].is_entity or ms[k].extras.get("counted"):
+        return None
+    gap = " ".join(gap_words(words, ms[k].end, counted.a))
+    return ms[k] if gap in rd.pw["one_of"] else None
 
 
 _MINISTER = frozenset({"وزير", "وزيره", "لوزير", "لوزيره"})

@@ -26,7 +26,15 @@ from .party_roles import (
 )
 from .provisions import add_provisions
 from .reading import Reading
-from .signings import adopt_orphans, document_trigger, find_document, is_relative, relative_document, relative_trigger
+from .signings import (
+    adopt_orphans,
+    document_trigger,
+    find_document,
+    is_relative,
+    reached_matter,
+    relative_document,
+    relative_trigger,
+)
 from .terms import is_purpose_word
 from .vocab import TriggerForm, documents, in_set, is_masdar
 
@@ -134,7 +142,10 @@ def _read_trigger(rd: Reading, a: int, b: int, prefix: str, tf: TriggerForm) -> 
         if found or tf.kind == "participle":
             return found  # otherwise "الذي وقعت المدينة بشأنه اتفاقيتي تعاون": a verb with its object
     if tf.document:
-        return document_trigger(rd, a, b, i, tf, sent_start, limit)
+        found = document_trigger(rd, a, b, i, tf, sent_start, limit)
+        if not found and tf.family == "reach" and tf.kind == "masdar":
+            found = reached_matter(rd, a, b, i, tf, limit)  # تم التوصل للعودة إلى التهدئة بين …
+        return found
     return _agree_verb(rd, a, b, i, tf, sent_start, limit)
 
 

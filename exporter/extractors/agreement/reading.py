@@ -15,9 +15,9 @@ from functools import cached_property
 from typing import Any
 
 from .acts import is_blocked
-from .assemble import Statement
+from .assemble import LEDE, Statement
 from .mentions import Index, build_index
-from .parties import Party, Resolver, as_states, distinct, state_key
+from .parties import Party, Resolver, as_states, distinct, occupation_as_israel, state_key
 from .tokens import Words
 from .triggers import Hit
 from .vocab import TriggerForm, party_words, term_words, trigger_words
@@ -40,6 +40,9 @@ class Reading:
             self.head = (words.article.norm_index(s), words.article.norm_index(e))
         self.statements: list[Statement] = []
         self.orphans: list[Statement] = []  # signings of new documents that named no party (see adopt_orphans)
+        # acts in the lede that name no party (أعلنت الحركة التوصل لاتفاق لعودة التهدئة): restatements of the
+        # headline's agreement, merged into it when they say its terms in full (see merge_statements)
+        self.partyless: list[Statement] = []
         self._blocked: dict[tuple[int, str], bool] = {}
         self.groups = 0
         # (subject, partners, sentence, group) of the last distributive signing (مع كل من أ وب)
@@ -56,6 +59,13 @@ class Reading:
 
     def in_headline(self, pos: int) -> bool:
         return self.head is not None and self.head[0] <= pos < self.head[1]
+
+    def _in_lede(self, pos: int) -> bool:
+        """Whether ``pos`` is in the few sentences after the headline that tell its agreement again."""
+        if self.head is None:
+            return False
+        words = self.words
+        return 0 < words.sentence_index(pos) - words.sentence_index(self.head[0]) <= LEDE
 
     def next_trigger(self, pos: int, sent_end: int) -> int:
         """Where the terms of a trigger at ``pos`` end at the latest: the next act, or its sentence's end."""
@@ -94,8 +104,11 @@ class Reading:
             group = -1
         out = []
         for parties in groups:
-            parties = as_states(distinct(parties))
+            parties = as_states(distinct(occupation_as_israel(parties)))
             if len(parties) < 2 and not head:
+                if not parties and items and self._in_lede(a):
+                    self.partyless.append(Statement(tf.action, tf.cameo, (a, b), [], list(items), (a, max(end, b)),
+                                                    False, -1, tf.family))
                 continue
             starts = [p.span[0] for p in parties if p.span and p.span[0] < a] + [a]
             span = (min(starts), max(end, b))

@@ -11,7 +11,7 @@ new document that names no one waits for the next signing (:func:`adopt_orphans`
 
 from __future__ import annotations
 
-from .acts import clause_start
+from .acts import announced_from_afar, announcing_verb, clause_start
 from .assemble import Statement
 from .complements import DEMONSTRATIVES, find_word, read_after_ba, read_complement, read_intro
 from .mentions import Mention, number_of
@@ -53,7 +53,7 @@ def find_document(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, limit: i
             k = words.index_at(da)
             before = words.word(k - 1)
             clitic = words.norm[words.starts[k]:da]
-            if before not in ("الي", "إلى") and "ل" not in clitic:
+            if before not in ("الي", "إلى") and "ل" not in clitic.removesuffix("ال"):  # (the ل of الهدنة)
                 continue
         return da, db
     return None
@@ -104,13 +104,21 @@ def document_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_
         named = [m for m in between if m.kind not in ("ref",)]
         # التوقيع على مذكرة تفاهم بين البلدين: with no one else named, a reference will do
         if len(named) >= 2 or tf.kind == "masdar" and not signers and not counter_parties and len(
-                r.parties(between, a, exclude)) >= 2:
+                r.parties(between, a, exclude)) >= 2 and not announced_from_afar(words, i, sent_start):
             signers = r.parties(between, a, exclude)
             end = max(end, bend)
-    if tf.kind == "masdar" and not signers and (counter_parties or tf.form.endswith(("ه", "ها", "هما", "هم"))):
-        # أعلنت الشركة توقيعها مذكرة تفاهم مع …: the signer is who the clause is about
+    suffixed = tf.form.endswith(("ه", "ها", "هما", "هم"))
+    if tf.kind == "masdar" and not signers and (suffixed or counter_parties):
+        # أعلنت الشركة توقيعها مذكرة تفاهم مع …: the signer is who the clause is about; with no pronoun on the
+        # verbal noun, someone named in its sentence (not the last party named anywhere before)
         signers = r.pronoun_subject(clause_start(words, i, sent_start), a, tf.subject, exclude) \
             or r.pronoun_subject(sent_start, a, tf.subject, exclude)
+        if not suffixed:
+            ms = rd.index.mentions[rd.index.first_at_or_after(sent_start):rd.index.first_at_or_after(a)]
+            named = {state_key(p) for m in ms for p in r.resolve(m, m.a, exclude)}
+            signers = [p for p in signers if state_key(p) in named]
+    if tf.kind == "masdar" and tf.family == "reach" and not signers and not counter_parties:
+        signers = _announcers(rd, b, i, sent_start)  # أعلنت إيران وباكستان التوصل إلى اتفاق على …
     nominal = tf.kind == "masdar" and not signers  # a signing that names no one yet (تم توقيع اتفاقية …)
     signers = counterpart_states(words, counter, signers)
     if di > 0 and number_of(words.ws[di - 1], rd.pw["numbers"]) is not None and not before_trigger \
@@ -133,7 +141,8 @@ def document_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_
     if nominal:
         # جرى توقيع اتفاقية للتعاون في مجال الطاقة بين مصر والأردن: the parties close the document's purpose;
         # else a passive signing goes on with the one just reported (كما تم التوقيع على مذكرة …)
-        signers = closing_parties(rd, items, references=True) if region is not None and region.items else []
+        signers = closing_parties(rd, items, references=not announced_from_afar(words, i, sent_start)) \
+            if region is not None and region.items else []
         if not signers:
             signers = _masdar_parties(rd, i, tf)
             follows = bool(signers)
@@ -153,6 +162,43 @@ def document_trigger(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, sent_
         for s in found:
             s.follows = True
     return found + others
+
+
+def reached_matter(rd: Reading, a: int, b: int, i: int, tf: TriggerForm, limit: int) -> list[Statement]:
+    """"تم التوصل للعودة للحالة السابقة من التهدئة بين الاحتلال والفصائل الفلسطينية": a passive reaching
+    that names no document; what was reached (after إلى/لـ) is the term when a بين naming two parties or
+    more closes it (without one, "تم التوصل إلى المشتبه به" reached no one's agreement)."""
+    words = rd.words
+    if words.word(i - 1) not in rd.tw["passive"]:
+        return []
+    w = words.word(i + 1)
+    if w == "الي":
+        start = words.ends[i + 1]
+    elif w[:1] == "ل" and len(w) > 4 and w[1:2] != "ا":  # للعودة (ل + العودة) as written; لعودة → عودة
+        start = words.starts[i + 1] + (0 if w.startswith("لل") else 1)
+    else:
+        return []
+    region = read(words, start, limit)
+    if not region.items:
+        return []
+    parties = closing_parties(rd, region.items, loose=True)
+    if len(parties) < 2 or not region.items:
+        return []
+    return rd.statements_for(tf, a, b, parties, [], False, region.items, region.end)
+
+
+def _announcers(rd: Reading, b: int, i: int, sent_start: int) -> list[Party]:
+    """"أعلنت إيران وباكستان (أمس) التوصل إلى اتفاق على …": two parties or more announcing together that they
+    reached an agreement are its parties (one announcer alone may be a mediator: أعلنت مصر التوصل …)."""
+    words, r = rd.words, rd.resolver
+    k = announcing_verb(words, i, sent_start)
+    if k is None:
+        return []
+    chain, _end, _ = r.chain_after(words.ends[k], words.starts[i])
+    if not chain or not all(m.is_entity or m.kind in ("ref", "collective") for m in chain):
+        return []
+    parties = distinct(r.parties(chain, words.starts[i]))
+    return parties if len(parties) >= 2 else []
 
 
 def _in_mention(rd: Reading, pos: int) -> bool:

@@ -187,6 +187,9 @@ def read(words: Words, start: int, limit: int, clause: bool = False, lists: bool
             if k > cur and words.word(k - 1) in COMMAS:
                 end_k = k - 1
                 break
+            if k > cur and _stops_at(words, k + 1):  # … لعودة التهدئة "بجهود مصرية وأممية": how, not what
+                end_k = k
+                break
             quotes += 1
             k += 1
             continue
@@ -444,13 +447,15 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
     generic = trigger_words()["generic"]
     t_starts, t_ends, t_ws = words.starts, words.ends, words.ws
     k = i + 1
-    while k < len(t_ws) and t_starts[k] < limit and k - i <= 3 and words.word(k) in ("تفاهم", "سلام", "نوايا", "مبادي"):
-        if words.word(k) == "تفاهم":
+    ceasefire = t_ws[i] == "وقف"  # وقف (لـ)إطلاق النار: one name, that says what was agreed
+    while k < len(t_ws) and t_starts[k] < limit and k - i <= 3 and (
+            words.word(k) in ("تفاهم", "سلام", "نوايا", "مبادي") or ceasefire and words.word(k) in _CEASEFIRE):
+        if words.word(k) == "تفاهم" or ceasefire:
             k += 1
         else:
             break
     name_end = k
-    informative = False
+    informative = ceasefire
     topic = False
     quotes = 0
     while k < len(t_ws) and t_starts[k] < limit and k - i < 30:
@@ -493,6 +498,7 @@ def document_extent(words: Words, i: int, limit: int) -> tuple[int, bool]:
     return end, informative
 
 
+_CEASEFIRE = frozenset({"لاطلاق", "اطلاق", "النار", "نار"})
 _AGENT_NOUNS = frozenset({"طرف", "قبل", "جانب"})  # من طرف/من قبل فلان: who signed, not what it is about
 
 

@@ -23,7 +23,7 @@ _STEM_SCANS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (prefix, tuple(s for s in _STEMS if s.startswith(prefix)))
     for prefix in dict.fromkeys(s[:2] if sum(t.startswith(s[:2]) for t in _STEMS) > 1 else s for s in _STEMS))
 _DOCUMENT_STEMS = ("اتفاق", "مذكر", "بروتوكول", "معاهد", "ميثاق", "عقد", "صفق", "وثيق", "اعلان", "تفاهم", "تسوي",
-                   "هدن", "صيغ")
+                   "هدن", "تهدي", "اطلاق", "صيغ")
 _LOOKAHEAD = 240  # characters after a trigger in which its على or document must appear
 _RELATIVE_ENDINGS = ("الذي ", "التي ", "اللذين ", "اللتين ")
 

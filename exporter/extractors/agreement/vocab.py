@@ -129,6 +129,9 @@ def party_words() -> dict[str, Any]:
         "time": nset(data["time_words"]),
         "adverbs": nset(data["adverbs"]),
         "openers": nset(data["clause_openers"]),
+        "occupation": nset(data["occupation_names"]),
+        "one_of": nset(data["one_of_words"]),
+        "palestinian": nset(data["palestinian_markers"]),
         "pronoun_openers": nset(data["pronoun_openers"]),
         "coordinators": nset(data["coordinators"]),
         "name_stops": nset(data["name_stops"]),
@@ -141,6 +144,19 @@ def party_words() -> dict[str, Any]:
         "not_names_after_head": nset(orgs["not_names_after_head"]),
         "manner_words": nset(orgs["manner_words"]),
     }
+
+
+@lru_cache(maxsize=1)
+def counted_pattern() -> re.Pattern[str]:
+    """"أكثر من 30 دولة"، "ما يزيد عن 250 هيئة علمية عربية"، "خمس دول عربية": unnamed parties the text counts
+    (agreement_terms.json "counted_note"), in the normalised text; group 1 is the party as written."""
+    data = load_json("agreement_terms.json")
+    numbers = sorted({w for w in party_words()["numbers"] if not w.startswith("ال")}, key=len, reverse=True)
+    approx = "|".join(re.escape(normalize(w)) for w in sorted(data["count_approximators"], key=len, reverse=True))
+    nouns = "|".join(re.escape(normalize(w)) for w in data["counted_nouns"])
+    adjective = r"(?!(?:علي|الي|حتي|لدي|في|التي|الذي)(?!\w))(?!ال|اتفاقي)\w{2,}(?:يه|يا|ي)"
+    return re.compile(rf"(?<!\w)((?:(?:{approx}) )?(?:\d{{1,3}}|{'|'.join(numbers)}) (?:{nouns})"
+                      rf"(?: {adjective}){{0,2}})(?!\w)")
 
 
 @lru_cache(maxsize=1)

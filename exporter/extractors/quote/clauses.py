@@ -42,6 +42,8 @@ _COMPLEMENTISERS = frozenset(("ان", "انه", "انها", "وان", "بان", 
 _RELATIVE_AUXILIARIES = frozenset(("لا", "يزال", "تزال", "ما", "زال", "زالت", "مازال", "مازالت", "كان", "كانت", "قد"))
 _PRONOUNS = ("ه", "ها", "هم")
 _NEGATIONS = frozenset(("غير", "لا", "لم", "لن", "ليس", "ليست"))
+_MAX_EMBEDDED_SUBJECT = 8  # words of the subject of a speech verb inside a reported clause
+_EMBEDDED_KINDS = frozenset(("person", "organisation", "anonymous", "group"))  # who such a verb may have as subject
 _MAX_CHUNK_WORDS = 35  # words between a cue and its introduction
 
 
@@ -51,6 +53,18 @@ class ClauseReading(PhraseReading):
     def __init__(self, article: Article, body_start: int) -> None:
         super().__init__(article, body_start)
         self._intros: dict[tuple[int, int], Intro | None] = {}
+
+    def credited(self, h: Hit) -> bool:
+        """A cue inside a source credit (حسبما ذكرت، بحسب ما أفاد، كما ذكرت)."""
+        prev = self.prev_word(h.lead)
+        if prev in ("حسبما", "بحسبما", "مثلما", "كلما", "طالما", "لما"):
+            return True
+        if prev == "ما":
+            if COMPLEMENT_AFTER.match(self.norm, h.end):
+                return False  # ملقيا المسؤولية على ما قال إنها "…": what he said they are, not a credit
+            before = self.prev_word(h.lead - 3)
+            return before == "علي" or before.endswith(("حسب", "وفق"))  # (بحسب ما، وفق ما، على ما)
+        return False
 
     def opener_before(self, h: Hit) -> str | None:
         """The comma or clause-opening word just before cue ``h`` ('' at a sentence start), if any."""
@@ -146,6 +160,8 @@ class ClauseReading(PhraseReading):
                 k += 1
                 if other.cue.lemma in ("قال", "تساءل") and "و" not in other.prefix and other.cue.form != "verb":
                     continue  # وأضاف الخضر قائلا: …، بالقول، متسائلا — part of this cue's introduction
+                if self.credited(other):
+                    continue  # اكدوا بحسب ما نقلت عنهم الصحف أن …: a credit inside the cue's introduction
                 if cue.role == "relay" and other.cue.role == "speech" and other.cue.form == "verb" \
                         and "و" not in other.prefix and RELAY_FROM.search(norm, h.end, other.start) is not None:
                     continue  # نقلت الصحيفة عن تسريبات … تفيد بأن: the relayed source's own verb
@@ -177,6 +193,10 @@ class ClauseReading(PhraseReading):
             prep = "ب" if m.group("b") else pw
             word_at = m.start("pw") if pw else at  # (إلى أن: the introduction starts at إلى)
             before = self.prev_word(word_at)
+            if pw and prep not in cue.preps and (self.surname_at(word_at) is not None or (
+                    pw == "علي" and self.reader.word(self.prev_word(word_at)).given)):
+                # اوضح (ياسر) علي ان، وقال محمد علي إن …: the speaker's surname, not the preposition على
+                return Intro("complement", m.end("pw") + 1, m.end())
             if before in lex.skip_before_complement or prep not in cue.preps:
                 pos = m.end()
                 continue
@@ -211,8 +231,11 @@ class ClauseReading(PhraseReading):
         # (وقالت الصحيفة «لم يخرج الاجتماع عن …»: a definite outlet is the speaker, a sentence in marks its words)
         named_outlet = w is not None and w.stem in OUTLETS and not (w.definite and not w.prep and seg.words >= 5)
         term = w is not None and (named_outlet or (w.stop and not w.cue and not w.temporal
-                                                   and before not in _COMPLEMENTISERS))
-        if term or before in PREPOSITIONS or (seg.open and norm[seg.open - 1].isalpha()):
+                                                   and before not in _COMPLEMENTISERS)) \
+            and self.words(h.end, seg.open) > 0  # (بقوله "…": the cue itself, right before the marks)
+        if (term or before in PREPOSITIONS) and self.words(h.end, seg.open) == 1 and self.cue_surname(h) is not None:
+            term = False  # واضاف علي «…»: the speaker's surname, not the preposition على
+        elif term or before in PREPOSITIONS or (seg.open and norm[seg.open - 1].isalpha()):
             return False  # بـ"…"، في "…"، من بينها «…»، لصحيفة "…": a term or a name, not a quotation
         chunk = self.tokens(h.end, seg.open)
         preps = h.cue.preps - {"", "ب"}
@@ -280,8 +303,12 @@ class ClauseReading(PhraseReading):
             return rel if gap <= 4 else None
         if gap == 0:
             return self._fronted_speaker(h, start)
-        if gap > 4 or self.phrase_after(h.end, intro.start) is None:
+        if gap > _MAX_EMBEDDED_SUBJECT:
             return None
+        phrase = self.phrase_after(h.end, intro.start)
+        if phrase is None or (gap > 4 and not (phrase.kind in _EMBEDDED_KINDS
+                                               and self.chunk_ok(h, phrase, intro.start))):
+            return None  # (… ناقلات نفط قالت القوات التابعة للحكومة المعترف بها دوليا إنها …: a longer subject)
         return self.boundary_at(h)
 
     def _fronted_speaker(self, h: Hit, start: int) -> int | None:

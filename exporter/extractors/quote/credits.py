@@ -13,10 +13,12 @@ import re
 from bisect import bisect_left
 
 from ...segment import Article
+from ..quote_marks import Segment
 from .quotations import QuotedWords
-from .records import Hit
-from .vocabulary import COMPLEMENT_AFTER, MIN_DIRECT_WORDS, SOURCES
+from .records import Hit, Speaker
+from .vocabulary import FIRST_WORD, MIN_DIRECT_WORDS, PREPOSITIONS, SOURCES
 
+_AS_SAID = re.compile(r"[\s،,]*(?:علي ما|كما) ")  # "…" على ما قال X، "…"، كما أكد X
 _MID_CREDIT = re.compile(r" و(?:بحسب|حسب|وفقا|وفق|طبقا)(?![^\W_]) ?ل?")
 _FA_INNA = re.compile(r"(?=ف)(?<![^\W_])ف(?:ان(?:ه|ها|هم)?|(في|قد|سوف|لا|لن|لم|هناك|من))(?![^\W_])")
 # what a credit names before its source: a statement noun (وفقا لأقوال …، بحسب بيانات …) with a relative clause
@@ -34,18 +36,6 @@ class Credits(QuotedWords):
     def __init__(self, article: Article, body_start: int) -> None:
         super().__init__(article, body_start)
         self.mid_credits = [m.start() for m in _MID_CREDIT.finditer(self.norm, self.body)]  # (… جودة وبحسب بيان …)
-
-    def credited(self, h: Hit) -> bool:
-        """A cue inside a source credit (حسبما ذكرت، بحسب ما أفاد، كما ذكرت)."""
-        prev = self.prev_word(h.lead)
-        if prev in ("حسبما", "بحسبما", "مثلما", "كلما", "طالما", "لما"):
-            return True
-        if prev == "ما":
-            if COMPLEMENT_AFTER.match(self.norm, h.end):
-                return False  # ملقيا المسؤولية على ما قال إنها "…": what he said they are, not a credit
-            before = self.prev_word(h.lead - 3)
-            return before == "علي" or before.endswith(("حسب", "وفق"))  # (بحسب ما، وفق ما، على ما)
-        return False
 
     def credit_source(self, h: Hit) -> None:
         """A titled person named in a credit (بحسب ما ذكرت المتحدثة جيني لي): later mentions by the title alone
@@ -77,8 +67,8 @@ class Credits(QuotedWords):
             return
         source, statements = self._statement_source(m.end(), b)
         fa = _FA_INNA.search(norm, source, b)
-        own = self._own_words(source)
-        if own is not None and fa is not None and self.words(source, fa.start()) == 1:
+        own = self._own_words(source) or self._own_words(m.end())  # (وحسب أقواله فقد: a statement noun too)
+        if own is not None and fa is not None and self.words(own.lead, fa.start()) == 1:
             # وحسب قوله فإن "…": the words of whoever is speaking
             speaker = self.implicit(source, own.cue.pronoun, participle=True)
             if speaker is not None:
@@ -144,5 +134,28 @@ class Credits(QuotedWords):
                     phrase = self.phrase_after(m.end(), end)
                     if phrase is not None:
                         speaker = self.resolve(phrase, phrase.start, None)
+                else:
+                    speaker = self._as_said(seg)
             if speaker is not None:
                 self.emit_segments([seg], None, speaker, self.sentence_of(seg.open))
+
+    def _as_said(self, seg: Segment) -> Speaker | None:
+        """"…" على ما توقع الخبير بريزار / "…"، كما قال الوزير: a speech verb in a credit right after a quotation,
+        with its subject named after it: whose words the quotation is. Only a quotation of five words or more
+        that does not open with a preposition (a phrase of the narration in marks — "بعد سنوات من القتال" كما
+        ذكرت … — stays the narrator's), and never an outlet's credit (كما ذكرت رويترز)."""
+        m = _AS_SAID.match(self.norm, seg.after)
+        if m is None or seg.words < 5 or FIRST_WORD.match(self.norm, seg.start).group().strip() in PREPOSITIONS:
+            return None
+        k = bisect_left(self.hit_starts, m.end())
+        if k == len(self.hits) or self.hits[k].lead != m.end():
+            return None
+        h = self.hits[k]
+        if h.cue.role != "speech" or h.cue.form != "verb" or h.prefix:
+            return None
+        end = self.sentences[self.sentence_of(h.start)][1]
+        phrase = self.phrase_after(h.end, self.window_end(h.end, end, 80))
+        if phrase is None or phrase.pronoun is not None or phrase.kind == "other" \
+                or self.reader.word(self.norm[phrase.start:phrase.end].split()[0]).media:
+            return None
+        return self.resolve(phrase, phrase.start, h.cue.gender)

@@ -61,6 +61,8 @@ class CueSpeakers(SpeakerHistory):
         # a verb before its subject is singular: after a dual or plural form (قالوا، انتقدا) comes an object
         toks = self.tokens(h.end, chunk_end)
         phrase = self.phrase_after(h.end, chunk_end, toks=toks) if gender != "p" else None
+        if phrase is None and gender != "p" and len(toks) == 1:
+            phrase = self.cue_surname(h)  # واضاف علي «…»: a surname that is also a preposition
         if phrase is not None and cue.has_object:
             first = FIRST_WORD.match(self.norm, h.end).end()
             # اتهم X Y بأن: X speaks; وأبلغ رويترز أن: an addressee, the subject is understood; a titled

@@ -14,8 +14,8 @@ from bisect import bisect_left
 from ..persons import scan
 from ..quote_marks import Segment
 from .credits import Credits
-from .records import Hit
-from .vocabulary import MIN_ACT_WORDS, MIN_DIRECT_WORDS, PREPOSITIONS, RELAY_FROM
+from .records import Hit, Intro
+from .vocabulary import FIRST_WORD, MIN_ACT_WORDS, MIN_DIRECT_WORDS, PREPOSITIONS, RELAY_FROM
 
 _OPENING = re.compile("[«“\"„”]")
 _MAX_DESCRIPTION = 6  # words describing an unmarked quotation's speaker before the words (رجل يفتش في …)
@@ -101,6 +101,10 @@ class Extraction(Credits):
             speaker, phrase = relayed  # ذكرت الوكالة نقلا عن مصدر أمني قوله: …
         if phrase is None or phrase.name is None:
             self.note(h.start, speaker, False)
+        if intro.kind == "mark" and ((phrase is not None and self._object_before(phrase.end, intro))
+                                     or self._headlines(bisect_left(self.hit_starts, h.start), _s_start)):
+            self.actor(h)  # (… فيما قالت صحيفة … "…": a title the headline verb before it lists)
+            return
         if intro.kind == "mark":
             segs = self.chain(intro.segment, p_end)
             if intro.segment.words >= MIN_DIRECT_WORDS or intro.segment.close is None:
@@ -118,6 +122,22 @@ class Extraction(Credits):
             speaker = relayed[0]  # أفادت الوكالة أن … وذلك نقلا عن مصدر روسي
         self.reported(h, start, end, speaker, sent)
         self.after_quotation(h, sent, speaker)
+
+    def _object_before(self, pos: int, intro: Intro) -> bool:
+        """أعلن المتحدث … فوزي برهوم فجر السبت، التوصل لاتفاق … "بجهود مصرية وأممية": after the speaker and a
+        comma, a definite noun that is the cue's object (not a title, name, time or clause word); a short phrase
+        in marks further on is part of that narration, not the speaker's words."""
+        seg = intro.segment
+        if seg is None or seg.words >= 5:
+            return False
+        comma = max(self.norm.rfind("،", pos, intro.start), self.norm.rfind(",", pos, intro.start))
+        if comma < 0:
+            return False
+        m = FIRST_WORD.match(self.norm, comma + 1)
+        w = self.reader.word(m.group().strip()) if m else None
+        return w is not None and w.alpha and w.definite and not (
+            w.stop or w.title or w.honorific or w.head or w.temporal or w.cue or w.country or w.known or w.given
+            or w.prep or w.conj or w.media or w.organisation or w.adverbial)
 
     def unmarked(self, h: Hit, sent: int, intro_at: int | None = None) -> bool:
         """وقال الأسد للصحيفة إذا ذهبت …، وأضاف هذا كيل بمكيالين: the speaker's own words with their quotation
@@ -207,10 +227,21 @@ class Extraction(Credits):
                     or any(h.start < q.start < seg.open for q in self.quotes) or not self.phrase_quoted(seg) \
                     or self._introduces_other(h, seg, self.sentences[sent][1]):
                 continue
+            if self._headlines(k, self.sentences[sent][0]):
+                continue  # وعنونت صحيفة … "…" فيما قالت صحيفة … "…": front-page titles, not words
             speaker = self.act_subject(h)
             if speaker is not None:
                 self.emit_segments([seg], h, speaker, sent)
         self.quotes.sort(key=lambda q: q.start)
+
+    def _headlines(self, k: int, start: int) -> bool:
+        """Does a headline verb (عنونت: a cue that reports words only through أن) come before cue ``k`` in its
+        sentence (from ``start``)? Quotations there are the titles it lists."""
+        while k > 0 and self.hits[k - 1].start >= start:
+            k -= 1
+            if self.hits[k].cue.complement_only:
+                return True
+        return False
 
     def _marked_between(self, h: Hit, seg: Segment) -> bool:
         """Is there another quotation between the act and ``seg``, with narration between them (مؤكدا «نجاح»

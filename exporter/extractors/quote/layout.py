@@ -20,6 +20,7 @@ from .records import Hit
 from .vocabulary import ANY_MARK
 
 _WIDE_GAP = re.compile(r"[^\S\n]{3,}|\t")  # paragraphs run together with runs of spaces in flattened copy
+_MIN_COMMA_STOPS = 6  # full stops inside paragraphs of a comma-less article that make them read as commas
 _CONJUNCTIONS = frozenset(("", "و", "ف"))  # the clitics a verb may carry
 # a full stop with no space after it, before a word with و or of three letters or more (…الانتخابية”.وقال …،
 # البلاد.على صعيد …): run-on copy's sentence end (not an abbreviation's dots, a web address: د.ب.أ، sp.com)
@@ -120,7 +121,25 @@ class Layout:
                 para += 1
                 a = self.paragraphs[para][0]
             out.append((a, b, para))
-        return self._resplit(norm, out)
+        out = self._resplit(norm, out)
+        return self._comma_stops(norm, out) if "،" not in norm and "," not in norm else out
+
+    @staticmethod
+    def _comma_stops(norm: str, sentences: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Sentences of copy whose commas were all turned into full stops (وأوضح بنكيران. في حوار مع …. أن
+        "…"): no comma anywhere and many full stops inside paragraphs, so a full stop there is read as a
+        comma and a paragraph is one sentence (clauses still end at cues and attribution tails)."""
+        inner = sum(1 for i in range(1, len(sentences)) if sentences[i][2] == sentences[i - 1][2]
+                    and norm[sentences[i - 1][0]:sentences[i - 1][1]].rstrip().endswith("."))
+        if inner < _MIN_COMMA_STOPS:
+            return sentences
+        out: list[tuple[int, int, int]] = []
+        for a, b, para in sentences:
+            if out and out[-1][2] == para and norm[out[-1][0]:out[-1][1]].rstrip().endswith("."):
+                out[-1] = (out[-1][0], b, para)
+            else:
+                out.append((a, b, para))
+        return out
 
     @staticmethod
     def _resplit(norm: str, sentences: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -22,6 +22,7 @@ _OBJECT_PRONOUNS = frozenset(("اياه", "اياها", "اياهم", "اياه�
 _THROUGH_IT = frozenset(("خلاله", "خلالها"))
 
 
+_THERE = frozenset(("هناك", "هنالك", "هنا"))  # (السلطات الصحية هناك إن …: "there", the speaker's place)
 _YEARS_OLD = frozenset(("عاما", "عام", "سنه", "سنة", "سنوات"))
 
 
@@ -45,6 +46,28 @@ class PhraseReading(Layout):
         if w.cue and not (w.stem in self.lex.documents and len(toks) > 1):
             return None  # (a reporting noun that names a document is one: جاء في تحذير السفارة أن …)
         return self.reader.parse(toks, 0)
+
+    def surname_at(self, a: int) -> Phrase | None:
+        """The word at ``a`` as the surname of a person named in full before it, when it is also a function word
+        (ياسر علي … واضاف علي «…»، اوضح علي ان …: the spokesman, not the preposition على)."""
+        norm = self.norm
+        b = norm.find(" ", a)
+        b = len(norm) if b < 0 else b
+        word = norm[a:b]
+        if not word or not self.reader.word(word).stop:
+            return None
+        for e in self.registry.entities:
+            if e.kind == "person" and e.named and len(e.key) >= 2 and e.key[-1] == word \
+                    and e.positions and e.positions[0] < a:
+                return Phrase(a, b, "person", name=(a, b), words=(word,), name_words=(word,))
+        return None
+
+    def cue_surname(self, h: Hit) -> Phrase | None:
+        """The surname right after cue ``h`` read by :meth:`surname_at`, if any; never a preposition the cue
+        takes (وشدد على «…» is the preposition even when a ياسر علي was named)."""
+        a = h.end + 1 if self.norm.startswith(" ", h.end) else h.end
+        phrase = self.surname_at(a)
+        return phrase if phrase is not None and phrase.name_words[0] not in h.cue.preps else None
 
     def accusative_plural(self, word: str) -> bool:
         """A sound plural of people in -ين (المتظاهرين، مسؤولين): after a singular verb, its object, not its subject
@@ -79,6 +102,8 @@ class PhraseReading(Layout):
         w = reader.word(t)
         if i == len(toks) - 1 and t[:1] == "ل" and (len(t) > 2 or t == "لي"):
             return True  # قال إردوغان لشي بأن، قال الوزير لي إن: the addressee
+        if i == len(toks) - 1 and t in _THERE:
+            return True  # وأضافت السلطات هناك إنه …: "there", right before the complement
         if i == len(toks) - 1 and t[:1] == "ب" and len(t) >= 4 and not (w.definite or w.known or w.given or w.prep):
             return True  # ورجحت الوزارة، بشدة أن: a manner adverb right before the complement
         return (reader.opens_circumstance(toks, i) or t in MARKS or w.courtesy or t == "(" or w.cue
