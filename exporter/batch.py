@@ -134,13 +134,38 @@ def _work_chunk(sources: list[Source], max_bytes: int | None) -> list[tuple[dict
     return [_extract(s, max_bytes) for s in sources]
 
 
+# Interrupts held while a worker is forked (see _held_interrupts).
+_INTERRUPTS = frozenset(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
 def _worker_init() -> None:
     """Workers leave interrupts to the parent: it stops them and aborts the output."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)  # held since the fork (_held_interrupts)
     _warm_up()
+
+
+@contextmanager
+def _held_interrupts() -> Iterator[None]:
+    """Hold interrupts while the pool may fork a worker.
+
+    A forked worker starts with the parent's handlers, which turn Ctrl-C into
+    KeyboardInterrupt; one arriving before :func:`_worker_init` ignores it
+    would print a worker traceback. Held, it waits in the worker until the
+    initializer has set its own handlers (and in the parent until this block ends).
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _warm_up() -> None:
@@ -213,7 +238,8 @@ class _Pool:
         self.executor = ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_worker_init)
 
     def submit(self, chunk: list[Source], max_bytes: int | None) -> Future:
-        return self.executor.submit(_work_chunk, chunk, max_bytes)
+        with _held_interrupts():  # submit() forks the workers, on demand
+            return self.executor.submit(_work_chunk, chunk, max_bytes)
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True)

@@ -243,3 +243,28 @@ def test_progress_without_a_total_shows_count_and_rate():
     progress._first -= 2
     progress.done = 7
     assert progress.line(width=80).startswith("7 articles  3 articles/s  ")
+
+
+def _worker_signal_state() -> tuple[bool, bool]:
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN, signal.SIGINT in held
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX signal masks")
+def test_workers_are_forked_with_interrupts_held_until_they_ignore_them():
+    """A Ctrl-C during a fork must not run the parent's handler in the new worker (a traceback)."""
+    import signal
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    pool = batch._Pool(2)
+    try:
+        with batch._held_interrupts():  # as _Pool.submit forks its workers
+            assert signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+            futures = [pool.executor.submit(_worker_signal_state) for _ in range(4)]
+        seen = {f.result(timeout=60) for f in futures}
+    finally:
+        pool.shutdown()
+    assert seen == {(True, False)}  # SIGINT ignored, and no longer held, in every worker
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before  # the parent's mask is restored
